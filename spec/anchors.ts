@@ -85,6 +85,21 @@ export const anchors = {
   'concept-request-response-tainting': { title: 'response tainting' },
   'use-cors-preflight-flag': { title: 'use-CORS-preflight flag' },
   'unsafe-request-flag': { title: 'unsafe-request flag' },
+  'concept-filtered-response-basic': { title: 'basic filtered response' },
+  'concept-filtered-response-opaque': { title: 'opaque filtered response' },
+  'concept-filtered-response-opaque-redirect': { title: 'opaque-redirect filtered response' },
+  'concept-request-current-url': { title: 'current URL' },
+  'concept-scheme-fetch': { title: 'scheme fetch' },
+  'cross-origin-resource-policy-check': { title: 'cross-origin resource policy check' },
+  'cross-origin-resource-policy-internal-check': { title: 'cross-origin resource policy internal check' },
+  'cross-origin-resource-policy-header': { title: 'Cross-Origin-Resource-Policy header' },
+  'null-body-status': { title: 'null body status' },
+  'no-cors-safelisted-request-header': { title: 'no-CORS-safelisted request-header' },
+  'privileged-no-cors-request-header-name': { title: 'privileged no-CORS request-header name' },
+  'concept-header-value-normalize': { title: 'normalize (a header value)' },
+  'collect-an-http-quoted-string': { title: 'collect an HTTP quoted string' },
+  'http-tab-or-space': { title: 'HTTP tab or space' },
+  'http-whitespace': { title: 'HTTP whitespace' },
 } as const satisfies Record<string, AnchorInfo>;
 
 export type AnchorId = keyof typeof anchors;

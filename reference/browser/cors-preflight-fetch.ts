@@ -1,0 +1,127 @@
+/**
+ * The preflight: how the browser builds it, and how it judges the answer.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
+ */
+import { failure } from '../../spec/abnf.js';
+import { byteCaseInsensitiveMatch, extractHeaderListValues } from '../../spec/header-list.js';
+import { ACAH, ACAM, ACCEPT, ACRH, ACRM, ORIGIN } from '../../spec/headers.js';
+import { isCorsSafelistedMethod } from '../../spec/methods.js';
+import {
+  corsUnsafeRequestHeaderNames, isCorsNonWildcardRequestHeaderName, serializeAccessControlRequestHeaders,
+} from '../../spec/request-headers.js';
+import { isOkStatus } from '../../spec/status.js';
+import type { FetchContext } from './context.js';
+import { corsCheck } from './cors-check.js';
+import { preflightMaxAge } from './max-age.js';
+import type { NetworkResponse } from './network.js';
+import { byteSerializeRequestOrigin } from './origin-header.js';
+import type { CacheRequest } from './preflight-cache.js';
+import { currentUrl, type FetchRequest } from './request.js';
+import type { NetworkError } from './trace.js';
+
+const list = (items: readonly string[]): string => items.length === 0 ? '(none)' : items.join(', ');
+
+/** The request's CORS-unsafe request-header names, with the profile's safelist. */
+export function unsafeNames(request: FetchRequest, ctx: FetchContext): string[] {
+  return corsUnsafeRequestHeaderNames(request.headerList, ctx.profile.isSafelistedRequestHeader);
+}
+
+export function cacheRequest(request: FetchRequest): CacheRequest {
+  return {
+    origin: byteSerializeRequestOrigin(request), url: currentUrl(request).href,
+    credentialsInclude: request.credentials === 'include',
+  };
+}
+
+/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
+function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+  const headers: Record<string, string> = {
+    [ORIGIN]: byteSerializeRequestOrigin(request),
+    [ACCEPT]: '*/*',
+    [ACRM]: request.method,
+  };
+  const names = unsafeNames(request, ctx);
+  if (names.length > 0) headers[ACRH] = serializeAccessControlRequestHeaders(names);
+  ctx.preflight.sent = true;
+  ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
+    `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
+  return ctx.network.send({ kind: 'preflight', method: 'OPTIONS', url: currentUrl(request).href, headers });
+}
+
+/** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
+function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[], headerNames: readonly string[], ctx: FetchContext): NetworkError | null {
+  const { trace, profile } = ctx;
+  const include = request.credentials === 'include';
+  // Step 7.5: exact byte equality, so `put` does not allow PUT; `*` only without credentials.
+  if (!methods.includes(request.method) && !isCorsSafelistedMethod(request.method) && (include || !methods.includes('*'))) {
+    const star = methods.includes('*') ? ' (* is literal for a credentialed request)' : '';
+    return trace.fail('cors-preflight-fetch-0:7.5', `method ${request.method} is not in Access-Control-Allow-Methods [${list(methods)}]${star}; the match is case-sensitive`);
+  }
+  trace.pass('cors-preflight-fetch-0:7.5', `method ${request.method} is allowed`);
+  const listed = (name: string): boolean => headerNames.some((item) => byteCaseInsensitiveMatch(item, name));
+  const wildcard = !include && headerNames.includes('*');
+  // Step 7.6: Authorization is never covered by `*` (engines deviate: see the profile).
+  for (const [name] of request.headerList) {
+    if (!isCorsNonWildcardRequestHeaderName(name) || listed(name)) continue;
+    if (wildcard && profile.wildcardCoversAuthorization) {
+      trace.info('browser:wildcard-covers-authorization', `${profile.name} lets * cover ${name}; the spec does not`);
+      continue;
+    }
+    return trace.fail('cors-preflight-fetch-0:7.6', `${name} must be listed by name in Access-Control-Allow-Headers [${list(headerNames)}]; * never covers it`);
+  }
+  // Step 7.7.
+  for (const name of unsafeNames(request, ctx)) {
+    if (!listed(name) && !wildcard) {
+      const star = headerNames.includes('*') ? ' (* is literal for a credentialed request)' : '';
+      return trace.fail('cors-preflight-fetch-0:7.7', `request header ${name} is not in Access-Control-Allow-Headers [${list(headerNames)}]${star}`);
+    }
+  }
+  trace.pass('cors-preflight-fetch-0:7.7', 'every CORS-unsafe request-header name is allowed');
+  return null;
+}
+
+/** Steps 7.8-7.15: store the result in the preflight cache. */
+function storeResult(request: FetchRequest, methods: readonly string[], headerNames: readonly string[], response: NetworkResponse, ctx: FetchContext): void {
+  const { cache, trace, now } = ctx;
+  const maxAge = preflightMaxAge(ctx.profile, response.headers);
+  trace.info('cors-preflight-fetch-0:7.8', maxAge.detail);
+  const key = cacheRequest(request);
+  if (ctx.profile.cacheStructure === 'replace') cache.clear(key);
+  for (const method of methods) {
+    const entry = cache.methodMatch(key, method);
+    if (entry !== undefined) cache.update(entry, maxAge.seconds, now);
+    else cache.create(key, maxAge.seconds, now, method, null);
+  }
+  for (const name of headerNames) {
+    const entry = cache.headerNameMatch(key, name);
+    if (entry !== undefined) cache.update(entry, maxAge.seconds, now);
+    else cache.create(key, maxAge.seconds, now, null, name);
+  }
+}
+
+/** Returns null when the preflight succeeds, or the network error it ends in. */
+export function corsPreflightFetch(request: FetchRequest, ctx: FetchContext): NetworkError | null {
+  const { trace } = ctx;
+  const response = sendPreflight(request, ctx);
+  // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
+  const checkFailure = corsCheck(request, response, trace, 'preflight');
+  if (checkFailure !== null) return checkFailure;
+  if (!isOkStatus(response.status)) {
+    const redirect = response.status >= 300 && response.status < 400 ? '; preflights never follow redirects' : '';
+    return trace.fail('cors-preflight-fetch-0:7', `preflight status ${response.status} is not an ok status (200-299)${redirect}`);
+  }
+  trace.pass('cors-preflight-fetch-0:7', `preflight status ${response.status} is an ok status`);
+  // Steps 7.1-7.3: one invalid token anywhere fails the whole preflight.
+  let methods = extractHeaderListValues(ACAM, response.headers);
+  const headerNames = extractHeaderListValues(ACAH, response.headers);
+  if (methods === failure || headerNames === failure) {
+    const which = methods === failure ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers';
+    return trace.fail('cors-preflight-fetch-0:7.3', `${which} is not a comma-separated list of tokens`);
+  }
+  // Step 7.4.
+  if (methods === null && request.useCorsPreflight) methods = [request.method];
+  const failed = judgeMethodAndHeaders(request, methods ?? [], headerNames ?? [], ctx);
+  if (failed !== null) return failed;
+  storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+  return null;
+}

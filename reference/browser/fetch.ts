@@ -1,0 +1,64 @@
+/**
+ * One case through the machine: its history first, sharing one preflight cache, then the main
+ * request, whose verdict is returned. Pure: time comes from the case.
+ * @see https://fetch.spec.whatwg.org/#concept-fetch
+ */
+import type { FetchContext } from './context.js';
+import { CaseError } from './errors.js';
+import { filteredResponse } from './filtered-response.js';
+import { mainFetch } from './main-fetch.js';
+import { Network } from './network.js';
+import { PreflightCache } from './preflight-cache.js';
+import { profiles, type Profile } from './profiles.js';
+import { createRequest } from './request.js';
+import { Trace } from './trace.js';
+import type { Case, CaseAnswer, CaseRequest, CaseResponse, ProfileName, Verdict } from './types.js';
+
+interface Exchange {
+  readonly request: CaseRequest;
+  readonly preflight?: CaseResponse;
+  readonly response?: CaseResponse;
+  readonly responses?: readonly CaseAnswer[];
+}
+
+function fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number): Verdict {
+  const trace = new Trace();
+  const request = createRequest(exchange.request, trace);
+  const ctx: FetchContext = {
+    profile, cache, trace, network: Network.fromCase(exchange), now, preflight: { sent: false, fromCache: false },
+  };
+  const result = mainFetch(request, ctx, false);
+  // Key order as in DESIGN.md §4.
+  const base = { profile: profile.name };
+  const sent = { requests: ctx.network.sent, preflight: ctx.preflight };
+  if (result.type === 'network-error') {
+    return {
+      ...base, outcome: 'network-error', failedAt: result.step, reason: result.detail, ...sent,
+      status: null, type: null, exposedHeaders: [], trace: trace.steps,
+    };
+  }
+  const view = filteredResponse(request, result, trace);
+  const reason = view.type === 'cors' || view.type === 'basic'
+    ? `script gets the ${view.type} response with status ${view.status}`
+    : `script gets an ${view.type} response (status 0, no headers)`;
+  return {
+    ...base, outcome: 'ok', failedAt: null, reason, ...sent,
+    status: view.status, type: view.type, exposedHeaders: view.exposedHeaders, trace: trace.steps,
+  };
+}
+
+/** Runs a (validated) case and returns the verdict for its main request. */
+export function runCase(input: Case, profileName?: ProfileName): Verdict {
+  const profile = profiles[profileName ?? input.profile ?? 'spec'];
+  const cache = new PreflightCache(profile);
+  const history = input.history ?? [];
+  history.forEach((entry, i) => {
+    try {
+      fetchOnce(entry, profile, cache, entry.at);
+    } catch (error) {
+      if (error instanceof CaseError) throw new CaseError(`history[${i}]: ${error.message}`);
+      throw error;
+    }
+  });
+  return fetchOnce(input, profile, cache, input.at ?? history[history.length - 1]?.at ?? 0);
+}

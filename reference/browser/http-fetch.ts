@@ -1,0 +1,90 @@
+/**
+ * HTTP fetch: the preflight gate, the actual request, the CORS check of every response, CORP, and
+ * the redirect switch.
+ * @see https://fetch.spec.whatwg.org/#concept-http-fetch
+ */
+import { isCorsSafelistedMethod } from '../../spec/methods.js';
+import { isRedirectStatus } from '../../spec/status.js';
+import type { FetchContext } from './context.js';
+import { corsCheck } from './cors-check.js';
+import { cacheRequest, corsPreflightFetch, unsafeNames } from './cors-preflight-fetch.js';
+import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.js';
+import { httpRedirectFetch } from './http-redirect-fetch.js';
+import type { NetworkResponse } from './network.js';
+import { requestOriginHeader } from './origin-header.js';
+import { currentUrl, type FetchRequest } from './request.js';
+import type { NetworkError } from './trace.js';
+
+export interface FetchResponse {
+  readonly type: 'response';
+  readonly response: NetworkResponse;
+  /** Set when redirect mode "manual" turned a redirect into an opaque-redirect filtered response. */
+  readonly opaqueRedirect: boolean;
+}
+
+export type FetchResult = FetchResponse | NetworkError;
+
+/** Step 4.1: is a preflight needed, or does the cache cover the method and every unsafe header? */
+function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkError | null {
+  const { cache, trace } = ctx;
+  cache.expire(ctx.now);
+  const key = cacheRequest(request);
+  const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
+    (!isCorsSafelistedMethod(request.method) || request.useCorsPreflight);
+  const uncovered = unsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
+  if (!methodNeedsPreflight && uncovered.length === 0) {
+    ctx.preflight.fromCache = true;
+    trace.pass('concept-http-fetch:4.1', `the preflight cache covers ${request.method} and the request's headers at ${key.url}`);
+    return null;
+  }
+  const why = [methodNeedsPreflight ? `method ${request.method}` : '', uncovered.length > 0 ? `headers ${uncovered.join(', ')}` : '']
+    .filter(Boolean).join(' and ');
+  trace.info('concept-http-fetch:4.1', `no preflight cache entry for ${why}: a preflight is needed`);
+  return corsPreflightFetch(request, ctx);
+}
+
+/** The actual request as sent: Origin (when appended) and the author headers that survive. */
+function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+  const headers: Record<string, string> = {};
+  const origin = requestOriginHeader(request);
+  if (origin !== null) headers['origin'] = origin;
+  for (const [name, value] of request.headerList) {
+    const lower = name.toLowerCase();
+    if (lower === 'accept' && request.defaultAccept) continue;
+    headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value;
+  }
+  return ctx.network.send({ kind: 'actual', method: request.method, url: currentUrl(request).href, headers });
+}
+
+export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): FetchResult {
+  const { trace } = ctx;
+  if (makeCorsPreflight) {
+    const failed = preflightIfNeeded(request, ctx);
+    if (failed !== null) return failed;
+  }
+  const response = sendActual(request, ctx);
+  const what = isRedirectStatus(response.status) ? `redirect response (${response.status})` : `response (${response.status})`;
+  // Step 4.4: every response, redirects included, when tainting is cors.
+  if (request.tainting === 'cors') {
+    const failed = corsCheck(request, response, trace, what);
+    if (failed !== null) return failed;
+  }
+  // Step 5.
+  if (request.tainting === 'opaque') {
+    const failed = crossOriginResourcePolicyCheck(request, response, trace);
+    if (failed !== null) return failed;
+  }
+  // Step 6.
+  if (isRedirectStatus(response.status)) {
+    switch (request.redirect) {
+      case 'error':
+        return trace.fail('concept-http-fetch:6.3', `redirect mode is "error" and the response is a ${response.status} redirect`);
+      case 'manual':
+        trace.info('concept-http-fetch:6.3', 'redirect mode is "manual": script gets an opaque-redirect filtered response');
+        return { type: 'response', response, opaqueRedirect: true };
+      case 'follow':
+        return httpRedirectFetch(request, response, ctx);
+    }
+  }
+  return { type: 'response', response, opaqueRedirect: false };
+}

@@ -1,0 +1,85 @@
+/**
+ * Following a redirect in CORS terms: every hop was already CORS-checked; here the Location is
+ * vetted, the method and headers rewritten, and main fetch runs again for the new URL.
+ * @see https://fetch.spec.whatwg.org/#concept-http-redirect-fetch
+ */
+import { failure } from '../../spec/abnf.js';
+import { extractLocation } from '../../spec/header-list.js';
+import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
+import { isCorsNonWildcardRequestHeaderName, isRequestBodyHeaderName } from '../../spec/request-headers.js';
+import type { FetchContext } from './context.js';
+import type { FetchResult } from './http-fetch.js';
+import { mainFetch } from './main-fetch.js';
+import type { NetworkResponse } from './network.js';
+import { currentUrl, type FetchRequest } from './request.js';
+import type { NetworkError } from './trace.js';
+
+const includesCredentials = (url: URL): boolean => url.username !== '' || url.password !== '';
+
+/** Step 3: the response's location URL, or null (no Location), or a network error. */
+function locationUrl(response: NetworkResponse, ctx: FetchContext): URL | null | NetworkError {
+  const location = extractLocation(response.headers);
+  if (location === null) return null;
+  if (location === failure) return ctx.trace.fail('concept-http-redirect-fetch:5', 'the redirect has more than one Location header');
+  try {
+    const url = new URL(location, response.url);
+    return url;
+  } catch {
+    return ctx.trace.fail('concept-http-redirect-fetch:5', `Location ${JSON.stringify(location)} is not a valid URL`);
+  }
+}
+
+/** Steps 5-11: the checks that end the redirect in a network error. */
+function vetLocation(request: FetchRequest, response: NetworkResponse, location: URL, ctx: FetchContext): NetworkError | null {
+  const { trace } = ctx;
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') {
+    return trace.fail('concept-http-redirect-fetch:6', `Location ${location.href} is not an HTTP(S) URL`);
+  }
+  if (request.redirectCount === 20) return trace.fail('concept-http-redirect-fetch:7', 'this would be the 21st redirect; at most 20 are followed');
+  request.redirectCount += 1;
+  if (request.mode === 'cors' && includesCredentials(location) && !isSameOrigin(request.origin, originOfUrl(location))) {
+    return trace.fail('concept-http-redirect-fetch:9', `Location ${location.href} includes credentials and is cross-origin`);
+  }
+  if (request.tainting === 'cors' && includesCredentials(location)) {
+    return trace.fail('concept-http-redirect-fetch:10', `Location ${location.href} includes credentials on a CORS request`);
+  }
+  if (response.status !== 303 && request.body === 'stream') {
+    return trace.fail('concept-http-redirect-fetch:11', `a ${response.status} redirect cannot replay a stream body`);
+  }
+  return null;
+}
+
+/** Steps 12-13: the method and headers that the next request keeps. */
+function rewriteRequest(request: FetchRequest, status: number, location: URL, ctx: FetchContext): void {
+  if (((status === 301 || status === 302) && request.method === 'POST') ||
+      (status === 303 && request.method !== 'GET' && request.method !== 'HEAD')) {
+    ctx.trace.info('concept-http-redirect-fetch:12', `${status} turns ${request.method} into GET without a body or request-body headers`);
+    request.method = 'GET';
+    request.body = 'none';
+    request.headerList = request.headerList.filter(([name]) => !isRequestBodyHeaderName(name));
+  }
+  if (!isSameOrigin(originOfUrl(currentUrl(request)), originOfUrl(location)) &&
+      request.headerList.some(([name]) => isCorsNonWildcardRequestHeaderName(name))) {
+    ctx.trace.info('concept-http-redirect-fetch:13', 'the redirect leaves the origin: Authorization is removed');
+    request.headerList = request.headerList.filter(([name]) => !isCorsNonWildcardRequestHeaderName(name));
+  }
+}
+
+export function httpRedirectFetch(request: FetchRequest, response: NetworkResponse, ctx: FetchContext): FetchResult {
+  const location = locationUrl(response, ctx);
+  // Step 4: no Location, so the redirect response itself is the answer.
+  if (location === null) {
+    ctx.trace.info('concept-http-redirect-fetch:4', `the ${response.status} has no Location: script gets it as is`);
+    return { type: 'response', response, opaqueRedirect: false };
+  }
+  if (!(location instanceof URL)) return location;
+  const failed = vetLocation(request, response, location, ctx);
+  if (failed !== null) return failed;
+  rewriteRequest(request, response.status, location, ctx);
+  // Step 18: the new URL joins the URL list, which can taint the origin.
+  location.hash = '';
+  request.urlList.push(location);
+  ctx.trace.info('concept-http-redirect-fetch:18', `following the ${response.status} to ${location.href}`);
+  // Step 22.
+  return mainFetch(request, ctx, true);
+}

@@ -1,0 +1,65 @@
+/**
+ * Main fetch, step 12: which of same-origin, no-cors, cors and cors-with-preflight applies.
+ * @see https://fetch.spec.whatwg.org/#concept-main-fetch
+ */
+import { isCorsSafelistedMethod } from '../../spec/methods.js';
+import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
+import type { FetchContext } from './context.js';
+import { cacheRequest, unsafeNames } from './cors-preflight-fetch.js';
+import { NotModelledError } from './errors.js';
+import { httpFetch, type FetchResult } from './http-fetch.js';
+import { currentUrl, type FetchRequest } from './request.js';
+
+const STEP = 'concept-main-fetch:12';
+
+/** Whether the request must be preflighted (the cache may still answer for it). */
+function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | null {
+  if (request.useCorsPreflight) return 'the use-CORS-preflight flag is set';
+  // fetch() always sets the unsafe-request flag.
+  if (!isCorsSafelistedMethod(request.method)) return `${request.method} is not a CORS-safelisted method`;
+  const names = unsafeNames(request, ctx);
+  if (names.length > 0) return `CORS-unsafe request-header names: ${names.join(', ')}`;
+  return null;
+}
+
+function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
+  const { trace } = ctx;
+  request.tainting = 'cors';
+  const reason = needsCorsPreflight(request, ctx);
+  if (reason === null) {
+    trace.info(STEP, `cross-origin request without a preflight: GET/HEAD/POST with safelisted headers (${currentUrl(request).href})`);
+    return httpFetch(request, ctx, false);
+  }
+  trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
+  const result = httpFetch(request, ctx, true);
+  if (result.type === 'network-error') {
+    const removed = ctx.cache.clear(cacheRequest(request));
+    trace.info('concept-cache-clear', `the preflighted fetch failed: ${removed} preflight cache entr${removed === 1 ? 'y' : 'ies'} cleared`);
+  }
+  return result;
+}
+
+export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): FetchResult {
+  const { trace } = ctx;
+  const url = currentUrl(request);
+  const http = url.protocol === 'http:' || url.protocol === 'https:';
+  if (!recursive) trace.info('concept-main-fetch', `${request.method} ${url.href} from ${request.origin.kind === 'opaque' ? 'an opaque origin' : 'the page'}, mode ${request.mode}, credentials ${request.credentials}`);
+  if ((isSameOrigin(originOfUrl(url), request.origin) && request.tainting === 'basic')) {
+    trace.info(STEP, 'same-origin request: no CORS');
+    if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${url.protocol} URL`);
+    return httpFetch(request, ctx, false);
+  }
+  if (url.protocol === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
+  if (request.mode === 'same-origin') {
+    return trace.fail(STEP, `mode "same-origin" and ${url.href} is cross-origin`);
+  }
+  if (request.mode === 'no-cors') {
+    if (request.redirect !== 'follow') return trace.fail(STEP, `mode "no-cors" needs redirect mode "follow", not "${request.redirect}"`);
+    request.tainting = 'opaque';
+    trace.info(STEP, 'no-cors request: the response will be opaque');
+    if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${url.protocol} URL`);
+    return httpFetch(request, ctx, false);
+  }
+  if (!http) return trace.fail(STEP, `${url.protocol} is not an HTTP(S) scheme`);
+  return corsFetch(request, ctx);
+}

@@ -1,0 +1,69 @@
+/**
+ * The network, as far as the case describes it: each request the machine makes takes the first unused
+ * answer with the same `for` (and URL, when given). Every request sent is recorded.
+ */
+import type { HeaderList } from '../../spec/header-list.js';
+import { CaseError } from './errors.js';
+import type { CaseAnswer, CaseHeaders, CaseResponse, SentRequest } from './types.js';
+
+/** A response as it came off the wire. */
+export interface NetworkResponse {
+  readonly url: URL;
+  readonly status: number;
+  readonly headers: HeaderList;
+}
+
+/** Header values are bytes on the wire: characters above U+00FF are sent as their UTF-8 bytes. */
+function toByteString(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    if (value.charCodeAt(i) > 0xff) return Buffer.from(value, 'utf8').toString('latin1');
+  }
+  return value;
+}
+
+/** Response header lines in order; HTTP parsing strips the whitespace around each value. */
+export function responseHeaderList(headers: CaseHeaders | undefined): HeaderList {
+  const list: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    for (const one of typeof value === 'string' ? [value] : value) {
+      list.push([name, toByteString(one).replace(/^[ \t]+|[ \t]+$/g, '')]);
+    }
+  }
+  return list;
+}
+
+function withoutFragment(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+export class Network {
+  private readonly answers: { readonly answer: CaseAnswer; used: boolean }[];
+  readonly sent: SentRequest[] = [];
+
+  constructor(answers: readonly CaseAnswer[]) {
+    this.answers = answers.map((answer) => ({ answer, used: false }));
+  }
+
+  static fromCase(source: { preflight?: CaseResponse; response?: CaseResponse; responses?: readonly CaseAnswer[] }): Network {
+    const answers: CaseAnswer[] = [];
+    if (source.preflight) answers.push({ ...source.preflight, for: 'preflight' });
+    if (source.response) answers.push({ ...source.response, for: 'actual' });
+    return new Network([...answers, ...(source.responses ?? [])]);
+  }
+
+  /** Sends a request and returns its answer; a request with no answer in the case is an input error. */
+  send(request: SentRequest): NetworkResponse {
+    this.sent.push(request);
+    const slot = this.answers.find(({ answer, used }) =>
+      !used && answer.for === request.kind && (answer.url === undefined || withoutFragment(answer.url) === request.url));
+    if (slot === undefined) {
+      const field = request.kind === 'preflight' ? 'preflight' : 'response';
+      throw new CaseError(`no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
+        `add "${field}" or a "responses" entry with "for": "${request.kind}"`);
+    }
+    slot.used = true;
+    return { url: new URL(request.url), status: slot.answer.status, headers: responseHeaderList(slot.answer.headers) };
+  }
+}

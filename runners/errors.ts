@@ -1,0 +1,13 @@
+/** Errors users can cause, each rendered as one line with the exit code of DESIGN.md §7. */
+
+/** Bad flags, bad arguments, unreadable input files: exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly exitCode = 2;
+}
+
+/** The target could not be reached or answered in a way nothing could be judged from: exit 3. */
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+  readonly exitCode = 3;
+}
