@@ -1,0 +1,14 @@
+// Where things are, from a compiled test in dist/test/…: the repository root holds package.json.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'tsconfig.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error('repository root not found');
+  }
+}
+
+export const root = findRoot(dirname(fileURLToPath(import.meta.url)));
+export const cli = join(root, 'dist', 'runners', 'cli', 'main.js');
