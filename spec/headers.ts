@@ -15,3 +15,6 @@ export const LOCATION = 'location';
 export const VARY = 'vary';
 export const CONTENT_TYPE = 'content-type';
 export const SET_COOKIE = 'set-cookie';
+export const ACCEPT_LANGUAGE = 'accept-language';
+export const CONTENT_LANGUAGE = 'content-language';
+export const RANGE = 'range';
