@@ -1,0 +1,29 @@
+/**
+ * Response-header classes: which headers script can read from a CORS response.
+ */
+import { byteLowercase } from './header-list.js';
+import { SET_COOKIE } from './headers.js';
+
+const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
+]);
+const FORBIDDEN_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([SET_COOKIE, 'set-cookie2']);
+
+/**
+ * Whether script may read `name`: one of seven fixed names, or listed in `exposed` and not forbidden.
+ * `*` in `exposed` is literal here; the wildcard is resolved by main fetch before this is asked.
+ * @see https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name
+ */
+export function isCorsSafelistedResponseHeaderName(name: string, exposed: readonly string[]): boolean {
+  const lower = byteLowercase(name);
+  if (CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lower)) return true;
+  return exposed.some((item) => !isForbiddenResponseHeaderName(item) && byteLowercase(item) === lower);
+}
+
+/**
+ * Whether `name` is Set-Cookie or Set-Cookie2, which script never reads, even when exposed.
+ * @see https://fetch.spec.whatwg.org/#forbidden-response-header-name
+ */
+export function isForbiddenResponseHeaderName(name: string): boolean {
+  return FORBIDDEN_RESPONSE_HEADER_NAMES.has(byteLowercase(name));
+}

@@ -1,0 +1,26 @@
+import t from 'tap';
+import { isCorsSafelistedResponseHeaderName, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
+
+t.test('cors-safelisted-response-header-name', (t) => {
+  for (const name of ['Cache-Control', 'content-language', 'CONTENT-LENGTH', 'Content-Type', 'Expires', 'Last-Modified', 'pragma']) {
+    t.equal(isCorsSafelistedResponseHeaderName(name, []), true, name);
+  }
+  for (const name of ['ETag', 'Location', 'Link', 'Date', 'Server', 'Content-Disposition', 'Content-Encoding', 'Retry-After',
+    'X-Total-Count', 'X-Request-Id', 'Set-Cookie', 'Vary']) {
+    t.equal(isCorsSafelistedResponseHeaderName(name, []), false, name);
+  }
+  t.equal(isCorsSafelistedResponseHeaderName('X-Request-Id', ['x-request-id']), true, 'exposed, case-insensitively');
+  t.equal(isCorsSafelistedResponseHeaderName('x-request-id', ['X-Request-ID']), true);
+  t.equal(isCorsSafelistedResponseHeaderName('x-request-idx', ['x-request-id']), false);
+  t.equal(isCorsSafelistedResponseHeaderName('Set-Cookie', ['Set-Cookie']), false, 'Set-Cookie is never exposed');
+  t.equal(isCorsSafelistedResponseHeaderName('set-cookie2', ['SET-COOKIE2']), false);
+  t.equal(isCorsSafelistedResponseHeaderName('x-a', ['*']), false, '* is literal here');
+  t.equal(isCorsSafelistedResponseHeaderName('*', ['*']), true);
+  t.end();
+});
+
+t.test('forbidden-response-header-name', (t) => {
+  t.same(['Set-Cookie', 'set-cookie2', 'SET-COOKIE', 'Set-Cookie3', 'Cookie', ''].map(isForbiddenResponseHeaderName),
+    [true, true, true, false, false, false]);
+  t.end();
+});
