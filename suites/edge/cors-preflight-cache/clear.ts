@@ -1,0 +1,38 @@
+/**
+ * A network error anywhere on the preflighted path clears the cache entries for that origin and URL
+ * (main fetch), so the next request is preflighted again.
+ * @see https://fetch.spec.whatwg.org/#concept-cache-clear
+ * @see https://fetch.spec.whatwg.org/#concept-main-fetch
+ */
+import type { CaseRequest } from '../../../reference/browser/types.js';
+import type { EdgeCase } from '../types.js';
+import { PAGE, api, preflightOk } from '../fixtures.js';
+import { earlier, later, preflightAgain } from './sequence.js';
+
+const afterActual = api('/cache/cleared-after-actual-fails');
+const afterPreflight = api('/cache/cleared-after-failed-preflight');
+const put = (url: string): CaseRequest => ({ url, method: 'PUT', origin: PAGE, body: true });
+const putAnswer = preflightOk({ methods: 'PUT', maxAge: '600' });
+
+export const cacheClearCases = [
+  {
+    id: 'cache/cleared-after-actual-fails',
+    title: 'The actual response of a preflighted PUT fails the CORS check: the entries are cleared, the next PUT is preflighted',
+    digest: 66, steps: ['concept-main-fetch:12', 'concept-cache-clear'], level: 'must',
+    case: later([earlier(0, put(afterActual), putAnswer, {})], 1, put(afterActual), putAnswer),
+    expect: preflightAgain(afterActual, 'PUT', null),
+  },
+  {
+    id: 'cache/cleared-after-failed-preflight',
+    title: 'A failed DELETE preflight clears the PUT entry cached a moment earlier',
+    digest: 66, steps: ['concept-main-fetch:12', 'concept-cache-clear'], level: 'must',
+    case: later(
+      [
+        earlier(0, put(afterPreflight), putAnswer),
+        earlier(1, { url: afterPreflight, method: 'DELETE', origin: PAGE }, putAnswer),
+      ],
+      2, put(afterPreflight), putAnswer,
+    ),
+    expect: preflightAgain(afterPreflight, 'PUT', null),
+  },
+] satisfies readonly EdgeCase[];
