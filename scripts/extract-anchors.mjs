@@ -31,4 +31,4 @@ for (const match of source.matchAll(/<dfn\b([^>]*)>([\s\S]*?)<\/dfn>/g)) {
   ids.add(id);
 }
 
-process.stdout.write([...ids].sort().join('\n') + '\n');
+process.stdout.write([...ids].filter((id) => /^[A-Za-z0-9_-][^\s]*$/.test(id)).sort().join('\n') + '\n');

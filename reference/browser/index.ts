@@ -1,7 +1,8 @@
 /** The reference state machine of the browser's CORS algorithm. DESIGN.md §4. */
 export { runCase } from './fetch.js';
 export { parseCase } from './case.js';
-export { CaseError, NotModelledError } from './errors.js';
+export { CaseError, MissingAnswerError, NotModelledError } from './errors.js';
+export { responseHeaderList } from './network.js';
 export { profiles, profileNames, type Profile, type Deviation } from './profiles.js';
 export type * from './types.js';
 

@@ -3,7 +3,7 @@
  * answer with the same `for` (and URL, when given). Every request sent is recorded.
  */
 import type { HeaderList } from '../../spec/header-list.js';
-import { CaseError } from './errors.js';
+import { MissingAnswerError } from './errors.js';
 import type { CaseAnswer, CaseHeaders, CaseResponse, SentRequest } from './types.js';
 
 /** A response as it came off the wire. */
@@ -60,7 +60,7 @@ export class Network {
       !used && answer.for === request.kind && (answer.url === undefined || withoutFragment(answer.url) === request.url));
     if (slot === undefined) {
       const field = request.kind === 'preflight' ? 'preflight' : 'response';
-      throw new CaseError(`no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
+      throw new MissingAnswerError(request, `no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
         `add "${field}" or a "responses" entry with "for": "${request.kind}"`);
     }
     slot.used = true;

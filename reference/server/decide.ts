@@ -157,6 +157,11 @@ function accessControlAllowOrigin(policy: CompiledPolicy, origin: Present): stri
   return { reason: 'origin-not-allowed' };
 }
 
+/** Whether the policy allows `origin` (a serialized origin or `null`), as decide() judges it. */
+export function allowsOrigin(policy: CompiledPolicy, origin: string): boolean {
+  return typeof accessControlAllowOrigin(policy, origin.length > LIMITS.originLength ? tooLong : origin) === 'string';
+}
+
 // cors-preflight-fetch-0:7.5, from the server's side: the requested method must be allowed.
 function requestMethodRefusal(policy: CompiledPolicy, requestMethod: Present): RefusalReason | null {
   if (requestMethod === tooLong) return 'method-too-long';
