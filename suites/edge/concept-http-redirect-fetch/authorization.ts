@@ -1,0 +1,87 @@
+/**
+ * Authorization is deleted when a redirect goes to another origin (step 13), so the new origin never
+ * sees it and it no longer asks for a preflight; a same-origin redirect keeps it.
+ * @see https://fetch.spec.whatwg.org/#concept-http-redirect-fetch
+ */
+import { ACAO, AUTHORIZATION } from '../../../spec/headers.js';
+import type { EdgeCase } from '../types.js';
+import { PAGE, allowOrigin, api, other, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import { hop, land, preflightAt } from './chain.js';
+
+const BEARER = 'Bearer t';
+const dropped = { from: api('/redirect/authorization-dropped'), to: other('/redirect/authorization-dropped') };
+const droppedAcrh = { from: api('/redirect/authorization-dropped-acrh'), to: other('/redirect/authorization-dropped-acrh') };
+const kept = { from: api('/redirect/authorization-kept-same-origin'), to: api('/redirect/authorization-kept-same-origin/next') };
+
+export const redirectAuthorizationCases = [
+  {
+    id: 'redirect/authorization-dropped',
+    title: 'A GET with Authorization redirected to another origin: Authorization is removed, no preflight there',
+    digest: 81, steps: ['concept-http-redirect-fetch:13', 'cors-non-wildcard-request-header-name'], level: 'must',
+    case: {
+      request: { url: dropped.from, origin: PAGE, headers: { Authorization: BEARER } },
+      responses: [
+        preflightAt(dropped.from, preflightOk({ headers: 'authorization' })),
+        hop(dropped.from, 302, dropped.to, allowOrigin()),
+        land(dropped.to, { [ACAO]: '*' }),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true,
+      requests: [
+        sentPreflight(dropped.from, 'GET', 'authorization'),
+        sentActual('GET', dropped.from, PAGE, { [AUTHORIZATION]: BEARER }),
+        sentActual('GET', dropped.to, 'null', { [AUTHORIZATION]: null }),
+      ],
+      status: 200, exposedHeaders: [],
+    },
+  },
+  {
+    id: 'redirect/authorization-dropped-acrh',
+    title: 'Authorization and X-Foo redirected to another origin: the preflight there lists only x-foo',
+    digest: 81, steps: ['concept-http-redirect-fetch:13', 'cors-preflight-fetch-0:5'], level: 'must',
+    case: {
+      request: { url: droppedAcrh.from, origin: PAGE, headers: { Authorization: BEARER, 'X-Foo': '1' } },
+      responses: [
+        preflightAt(droppedAcrh.from, preflightOk({ headers: 'authorization, x-foo' })),
+        hop(droppedAcrh.from, 302, droppedAcrh.to, allowOrigin()),
+        preflightAt(droppedAcrh.to, preflightOk({ headers: 'x-foo', origin: 'null' })),
+        land(droppedAcrh.to, allowOrigin({}, 'null')),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true,
+      requests: [
+        sentPreflight(droppedAcrh.from, 'GET', 'authorization,x-foo'),
+        sentActual('GET', droppedAcrh.from, PAGE, { [AUTHORIZATION]: BEARER, 'x-foo': '1' }),
+        sentPreflight(droppedAcrh.to, 'GET', 'x-foo', 'null'),
+        sentActual('GET', droppedAcrh.to, 'null', { [AUTHORIZATION]: null, 'x-foo': '1' }),
+      ],
+      status: 200, exposedHeaders: [],
+    },
+  },
+  {
+    id: 'redirect/authorization-kept-same-origin',
+    title: 'A GET with Authorization redirected within the API origin: Authorization is kept and preflighted at the new URL',
+    digest: 81, steps: ['concept-http-redirect-fetch:13'], level: 'must',
+    case: {
+      request: { url: kept.from, origin: PAGE, headers: { Authorization: BEARER } },
+      responses: [
+        preflightAt(kept.from, preflightOk({ headers: 'authorization' })),
+        hop(kept.from, 302, kept.to, allowOrigin()),
+        preflightAt(kept.to, preflightOk({ headers: 'authorization' })),
+        land(kept.to, allowOrigin()),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true,
+      requests: [
+        sentPreflight(kept.from, 'GET', 'authorization'),
+        sentActual('GET', kept.from, PAGE, { [AUTHORIZATION]: BEARER }),
+        sentPreflight(kept.to, 'GET', 'authorization'),
+        sentActual('GET', kept.to, PAGE, { [AUTHORIZATION]: BEARER }),
+      ],
+      status: 200, exposedHeaders: [],
+    },
+  },
+] satisfies readonly EdgeCase[];
