@@ -374,4 +374,4 @@ export const acaoCases = [
     case: get('/acao/reflected-lookalike-origin', { [ACAO]: 'https://app.example.evil.example' }, 'https://app.example.evil.example'),
     expect: shared('/acao/reflected-lookalike-origin', 'https://app.example.evil.example'),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

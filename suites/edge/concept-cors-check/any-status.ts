@@ -51,4 +51,4 @@ export const anyStatusCases = [
   // A 401 under cors tainting is returned as is (no prompt, no retry) and then CORS-checked.
   sharedWith(401),
   blockedWithout(401),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -111,4 +111,4 @@ export const credentialsCases = [
     case: get('/acac/duplicate-true-lines', { [ACAO]: PAGE, [ACAC]: ['true', 'true'] }, 'include'),
     expect: blockedAt('concept-cors-check:8', '/acac/duplicate-true-lines'),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

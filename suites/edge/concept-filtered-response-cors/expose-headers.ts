@@ -95,4 +95,4 @@ export const exposeHeaderCases = [
       status: 200, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

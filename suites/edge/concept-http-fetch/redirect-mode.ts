@@ -81,4 +81,4 @@ export const redirectModeCases = [
       requests: [sentActual('GET', manualSameOrigin, null)], status: 0, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

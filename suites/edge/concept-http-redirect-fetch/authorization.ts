@@ -84,4 +84,4 @@ export const redirectAuthorizationCases = [
       status: 200, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

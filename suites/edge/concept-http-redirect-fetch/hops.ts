@@ -101,4 +101,4 @@ export const redirectHopCases = [
       requests: [sentActual('GET', api('/redirect/no-location'))], status: 302, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -102,4 +102,4 @@ export const redirectLocationCases = [
       requests: Array.from({ length: 21 }, () => sentActual('GET', loop)),
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -58,4 +58,4 @@ export const redirectStreamBodyCases = [
       status: 200, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -183,4 +183,4 @@ export const redirectTaintCases = [
       ],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -35,4 +35,4 @@ export const cacheClearCases = [
     ),
     expect: preflightAgain(afterPreflight, 'PUT', null),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -20,4 +20,4 @@ export const cacheFlagCases = [
     case: later([earlier(0, streamPost, answer)], 1, streamPost, answer),
     expect: fromCache(url, 'POST'),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

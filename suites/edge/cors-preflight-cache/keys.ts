@@ -152,4 +152,4 @@ export const cacheKeyCases = [
     expect: fromCache(url.head, 'HEAD'),
     profiles: { firefox: preflightAgain(url.head, 'HEAD', 'x-foo') },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

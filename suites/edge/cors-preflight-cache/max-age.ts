@@ -74,4 +74,4 @@ export const maxAgeCases = [
     { ...all(true), chromium: false, webkit: false }),
   maxAge('max-age-huge-at-86401', 'ACMA 31536000, repeated after 86401 s: Firefox caps at 86400 s', 62, '31536000', 86401,
     { spec: true, chromium: false, firefox: false, webkit: false }),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

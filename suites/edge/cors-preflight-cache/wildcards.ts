@@ -98,4 +98,4 @@ export const cacheWildcardCases = [
     ),
     expect: preflightAgain(url.credentialed, 'PUT', null),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

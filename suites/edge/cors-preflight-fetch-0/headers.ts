@@ -217,4 +217,4 @@ export const headerCases = [
       requests: [sentPreflight(api('/acah/syntax-error-not-needed'), 'PUT', null)],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -260,4 +260,4 @@ export const methodCases = [
       status: 200, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -194,4 +194,4 @@ export const preflightStatusCases = [
       }],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -20,4 +20,4 @@ export const acceptCases = [
   accept('latin1-byte', 'text/plain; x=\u00e9', true, 'Accept with a byte above 0x7F: not an unsafe byte, safelisted'),
   accept('brace', 'application/{json}', false, 'Accept with "{": an unsafe byte, preflighted'),
   accept('over-128-bytes', 'text/' + bytes(124), false, 'An Accept value of 129 bytes: preflighted', 51),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -24,4 +24,4 @@ export const chromiumExtraCases = [
     name: 'Save-Data', value: 'off' }, false),
   extra({ id: 'chromium-safelist/width-decimal', title: 'Width: 1.5 is preflighted everywhere (Chromium wants digits only)',
     name: 'Width', value: '1.5' }, false),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

@@ -81,4 +81,4 @@ export const contentTypeCases = [
     digest: 53, steps: ['cors-safelisted-request-header', 'cors-unsafe-request-header-names'],
     value: ['application/json', 'text/plain'], safelisted: false,
   }),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

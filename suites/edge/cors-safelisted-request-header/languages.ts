@@ -38,4 +38,4 @@ export const languageCases = [
     id: 'cl/non-ascii', title: 'Content-Language with a byte above 0x7F: preflighted',
     digest: 54, steps, name: 'Content-Language', value: 'd\u00e9', safelisted: false,
   }),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

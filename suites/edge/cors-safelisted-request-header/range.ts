@@ -23,4 +23,4 @@ export const rangeCases = [
   range('start-after-end', 'bytes=5-1', false, 'Range bytes=5-1: start after end, preflighted'),
   range('no-bounds', 'bytes=-', false, 'Range bytes=-: neither start nor end, preflighted'),
   range('other-unit', 'items=0-1', false, 'Range items=0-1: not bytes, preflighted'),
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

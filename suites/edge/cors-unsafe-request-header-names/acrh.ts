@@ -143,4 +143,4 @@ export const acrhCases = [
     ),
     expect: preflightedOk('/budget/repeated-accept', 'accept,accept-language'),
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];

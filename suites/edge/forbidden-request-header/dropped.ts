@@ -88,4 +88,4 @@ export const forbiddenHeaderCases = [
       status: 200, exposedHeaders: [],
     },
   },
-] satisfies readonly EdgeCase[];
+] as const satisfies readonly EdgeCase[];
