@@ -1,75 +1,100 @@
 #!/usr/bin/env node
 /** The command-line entry point: the only place that prints and exits. DESIGN.md §7. */
 import { parseArgs } from 'node:util';
-import { CaseError, NotModelledError, profileNames, type ProfileName } from '../../reference/browser/index.js';
+import { CaseError, NotModelledError } from '../../reference/browser/index.js';
+import { checks } from '../../suites/checks/registry.js';
 import { TargetError, UsageError } from '../errors.js';
-import { explainCommand } from './explain.js';
+import { version } from '../version.js';
 import { demoCommand } from './demo.js';
-import { version } from './version.js';
+import { explainCommand } from './explain.js';
+import { integerOption, policyOption, profileOption } from './options.js';
+import { runCommand, type Io } from './run-command.js';
+import { serveCommand } from './serve.js';
 
 const USAGE = `Usage:
-  cors-conformance explain CASE.json|-  [--format json|text] [--profile spec|chromium|firefox|webkit]
-  cors-conformance demo                 run the bundled example cases through the model
-  cors-conformance --version | --help
+  cors-conformance <url...> [--policy FILE] [--origin ORIGIN]... [--suite PREFIX]... [--list]
+      [--level must|should|info] [--runs N] [--seed N [--path P]] [--concurrency N] [--rate N]
+      [--timeout MS] [--deadline MS] [--profile spec|chromium|firefox|webkit] [--header "K: V"]...
+      [--cookie C] [--format text|json|jsonl|tap|junit|sarif|markdown] [--output FILE] [--insecure]
+  cors-conformance explain CASE.json|-  [--format json|text] [--profile P]
+  cors-conformance serve [--policy FILE] [--port N]
+  cors-conformance demo                  the suite against a correct and a broken embedded server
+  cors-conformance --list | --version | --help
 
-Exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 target unreachable or harness failure.
+Exit codes: 0 no failing findings; 1 failing findings; 2 usage or input error;
+3 the target could not be reached or the harness failed.
 `;
 
-function profileOption(value: string | undefined): ProfileName | undefined {
-  if (value === undefined) return undefined;
-  if (!(profileNames as readonly string[]).includes(value)) throw new UsageError(`--profile must be one of ${profileNames.join(', ')}, not "${value}"`);
-  return value as ProfileName;
+const flags = {
+  policy: { type: 'string' }, origin: { type: 'string', multiple: true }, suite: { type: 'string', multiple: true },
+  list: { type: 'boolean' }, level: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' },
+  path: { type: 'string' }, concurrency: { type: 'string' }, rate: { type: 'string' }, timeout: { type: 'string' },
+  deadline: { type: 'string' }, profile: { type: 'string' }, header: { type: 'string', multiple: true },
+  cookie: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, insecure: { type: 'boolean' },
+  port: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, debug: { type: 'boolean' },
+  color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
+} as const;
+
+function listChecks(format: string | undefined, suites: readonly string[]): string {
+  const selected = checks.filter((check) => suites.length === 0 || suites.some((prefix) => check.id.startsWith(prefix)));
+  if (format === 'json') return JSON.stringify(selected, null, 2) + '\n';
+  const width = Math.max(...selected.map((check) => check.id.length));
+  return selected.map((check) => `${check.id.padEnd(width)}  ${check.level.padEnd(6)}  ${check.category.padEnd(11)}  ${check.anchor}  ${check.title}`).join('\n') + '\n';
 }
 
-function formatOption(value: string | undefined, fallback: 'json' | 'text'): 'json' | 'text' {
-  if (value === undefined) return fallback;
-  if (value !== 'json' && value !== 'text') throw new UsageError(`--format must be json or text, not "${value}"`);
-  return value;
-}
-
-async function run(argv: readonly string[]): Promise<{ output: string; code: number }> {
-  const { values, positionals } = parseArgs({
-    args: [...argv], allowPositionals: true, strict: true,
-    options: {
-      format: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean' }, debug: { type: 'boolean' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
-    },
-  });
-  const color = values['no-color'] === true ? false : values.color === true || (process.stdout.isTTY && !process.env['NO_COLOR']);
-  if (values.help) return { output: USAGE, code: 0 };
-  if (values.version) return { output: `cors-conformance ${version}\n`, code: 0 };
+async function run(argv: readonly string[], signal: AbortSignal): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: flags });
+  const color = values['no-color'] === true ? false : values.color === true || (process.stdout.isTTY === true && !process.env['NO_COLOR']);
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, color, signal };
+  if (values.help) return void process.stdout.write(USAGE), 0;
+  if (values.version) return void process.stdout.write(`cors-conformance ${version}\n`), 0;
+  if (values.list) return void process.stdout.write(listChecks(values.format, values.suite ?? [])), 0;
   const [command, ...rest] = positionals;
   switch (command) {
     case 'explain': {
       if (rest.length !== 1) throw new UsageError('explain takes one case file, or - for stdin');
-      const options = { format: formatOption(values.format, 'json'), color, ...(values.profile && { profile: profileOption(values.profile)! }) };
-      return { output: await explainCommand(rest[0]!, options), code: 0 };
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'text') throw new UsageError(`explain --format must be json or text, not "${format}"`);
+      const options = { format, color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) } as const;
+      process.stdout.write(await explainCommand(rest[0]!, options));
+      return 0;
+    }
+    case 'serve': {
+      const served = await serveCommand(await policyOption(values.policy), integerOption('port', values.port, 0, 0, 65535), signal);
+      process.stdout.write(`reference CORS server listening on ${served.url} (Ctrl-C to stop)\n`);
+      await served.done;
+      return 0;
     }
     case 'demo':
-      return { output: await demoCommand({ color, ...(values.profile && { profile: profileOption(values.profile)! }) }), code: 0 };
+      return demoCommand(io);
     case undefined:
-      throw new UsageError('no command given; see --help');
+      throw new UsageError('no target URL or command given; see --help');
     default:
-      throw new UsageError(`unknown command "${command}"; see --help`);
+      if (!/^https?:\/\//i.test(command)) throw new UsageError(`unknown command "${command}"; give a target URL (http:// or https://) or see --help`);
+      return runCommand(positionals, values, io);
   }
 }
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError || error instanceof CaseError) return 2;
-  if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return 2;
-  if (error instanceof TargetError || error instanceof NotModelledError) return 3;
+  if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return 2;
   return 3;
 }
 
 const argv = process.argv.slice(2);
+const interrupt = new AbortController();
+process.once('SIGINT', () => {
+  interrupt.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
 try {
-  const { output, code } = await run(argv);
-  process.stdout.write(output);
-  process.exitCode = code;
+  process.exitCode = await run(argv, interrupt.signal);
 } catch (error) {
   const code = exitCodeOf(error);
+  const known = error instanceof UsageError || error instanceof CaseError || error instanceof TargetError || error instanceof NotModelledError ||
+    (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`cors-conformance: ${code === 3 && !(error instanceof TargetError || error instanceof NotModelledError) ? 'internal error: ' : ''}${message}\n`);
+  process.stderr.write(`cors-conformance: ${known ? '' : 'internal error: '}${message}\n`);
   if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
   process.exitCode = code;
 }

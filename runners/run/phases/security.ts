@@ -1,0 +1,113 @@
+/**
+ * Security: origins the owner does not trust must be refused, on the actual response and on the
+ * preflight. Severity rises with credentials. A preflight that admits an untrusted origin is a
+ * finding even when the actual response is then refused: the request and its side effects happen.
+ */
+import { headerListGet } from '../../../spec/header-list.js';
+import { ACAC, ACAO } from '../../../spec/headers.js';
+import type { CaseRequest, CredentialsMode } from '../../../reference/browser/index.js';
+import { checkById, type CheckId } from '../../../suites/checks/registry.js';
+import { buildRequest } from '../../../suites/conformance/requests.js';
+import { untrustedOrigins, type UntrustedOrigin } from '../../../suites/probes/origins.js';
+import type { FindingLevel, Severity } from '../../report-types.js';
+import { browserExchange, type BrowserExchange } from '../../target/browser-exchange.js';
+import type { TargetContext } from '../context.js';
+import { makeFinding } from '../findings.js';
+import { describeRequest } from './judge.js';
+import { sendRaw } from './raw.js';
+
+const checkFor = (probe: UntrustedOrigin): CheckId => `security/${probe.bypass}`;
+
+/** The request most likely to be preflighted and admitted: an intended method, else an intended header. */
+function preflightRequest(ctx: TargetContext, origin: string): CaseRequest {
+  const { intent } = ctx;
+  if (intent.methods.length > 0) return buildRequest(ctx.target, origin, intent.methods[0]!, [], 'omit');
+  if (intent.headers.length > 0) return buildRequest(ctx.target, origin, 'POST', [intent.headers[0]!], 'omit');
+  return buildRequest(ctx.target, origin, 'PUT', [], 'omit');
+}
+
+function grade(ctx: TargetContext, credentialed: boolean): { level: FindingLevel; severity: Severity } {
+  if (credentialed) return { level: 'must', severity: 'critical' };
+  // Without a policy, an uncredentialed answer to any origin may be meant as public (like *).
+  return ctx.intent.source === 'policy' ? { level: 'must', severity: 'high' } : { level: 'should', severity: 'medium' };
+}
+
+function record(ctx: TargetContext, id: CheckId, probe: UntrustedOrigin, result: Pick<BrowserExchange, 'wire'>, credentialed: boolean, what: string): void {
+  const label = probe.browserRealistic ? '' : ' (robustness probe: no browser sends this Origin)';
+  ctx.ledger.add(makeFinding({
+    check: checkById(id), target: ctx.target, wire: result.wire,
+    verdict: { outcome: 'ok', failedAt: null }, ...grade(ctx, credentialed),
+    expected: `${probe.origin} is refused${probe.imitates ? ` (it only imitates ${probe.imitates})` : ''}`,
+    actual: `${what}${label}`,
+  }, ctx.redactor));
+}
+
+/**
+ * An Origin no browser sends cannot go through the browser model: send it raw and see whether the
+ * server echoes it (a server that does so parses origins loosely).
+ */
+async function probeRawOrigin(ctx: TargetContext, probe: UntrustedOrigin, id: CheckId): Promise<void> {
+  const wire = await sendRaw(ctx, 'GET', ctx.target, probe.origin);
+  if (headerListGet(wire.response.headers, ACAO) !== probe.origin) return;
+  const credentialed = headerListGet(wire.response.headers, ACAC) === 'true';
+  record(ctx, id, probe, { wire: [wire] }, credentialed,
+    `the server echoes Origin ${JSON.stringify(probe.origin)} in Access-Control-Allow-Origin${credentialed ? ' with credentials' : ''}`);
+}
+
+async function probeOrigin(ctx: TargetContext, probe: UntrustedOrigin): Promise<void> {
+  const id = checkFor(probe);
+  if (!probe.browserRealistic) {
+    if (ctx.ledger.wants(id)) {
+      ctx.ledger.exercise(id);
+      await probeRawOrigin(ctx, probe, id);
+    }
+    return;
+  }
+  if (!ctx.ledger.wants(id) && !ctx.ledger.wants('security/preflight-admits-untrusted')) return;
+  ctx.ledger.exercise(id);
+  const modes: CredentialsMode[] = ctx.intent.anyOrigin ? ['include'] : ['include', 'omit'];
+  for (const credentials of modes) {
+    if (ctx.signal.aborted) return;
+    const request = buildRequest(ctx.target, probe.origin, 'GET', [], credentials);
+    const result = await browserExchange(request, ctx.exchange);
+    if (result.kind === 'verdict' && result.verdict.outcome === 'ok') {
+      record(ctx, id, probe, result, credentials === 'include', `a browser lets a page at ${probe.origin} read the response to ${describeRequest(request)}`);
+      break;
+    }
+  }
+  if (ctx.intent.anyOrigin || ctx.signal.aborted) return;
+  ctx.ledger.exercise('security/preflight-admits-untrusted');
+  const request = preflightRequest(ctx, probe.origin);
+  const result = await browserExchange(request, ctx.exchange, true);
+  if (result.kind === 'preflight-passed') {
+    const preflight = result.wire.find((w) => w.sent.kind === 'preflight');
+    const credentialed = preflight !== undefined && headerListGet(preflight.response.headers, ACAC) === 'true';
+    record(ctx, 'security/preflight-admits-untrusted', probe, result, credentialed,
+      `the preflight for ${describeRequest(request)} passes, so a browser would send the request (not sent by this probe)`);
+  }
+}
+
+const BYPASS_CHECKS: readonly CheckId[] = [
+  'security/null-origin', 'security/origin-prefix', 'security/origin-suffix', 'security/unescaped-dot', 'security/origin-scheme',
+  'security/origin-port', 'security/origin-subdomain', 'security/special-characters',
+];
+
+export async function securityPhase(ctx: TargetContext): Promise<void> {
+  if (!ctx.ledger.wantsAny('security/')) return;
+  const probes = untrustedOrigins(ctx.intent.trustedOrigins, ctx.target, ctx.intent.isTrusted);
+  if (probes.length === 0) {
+    for (const id of [...BYPASS_CHECKS, 'security/origin-reflection', 'security/preflight-admits-untrusted'] as const) ctx.ledger.skip(id, 'every origin is trusted (*)');
+    return;
+  }
+  // An arbitrary origin first: when it gets in, every bypass class is the same hole.
+  const [reflection, ...rest] = probes;
+  if (reflection !== undefined && reflection.bypass === 'origin-reflection') await probeOrigin(ctx, reflection);
+  const reflected = ctx.ledger.has('security/origin-reflection');
+  const others = reflection?.bypass === 'origin-reflection' ? rest : probes;
+  if (reflected) {
+    for (const id of BYPASS_CHECKS) ctx.ledger.skip(id, 'subsumed: any origin is allowed (security/origin-reflection)');
+    await Promise.all(others.filter((p) => p.bypass === 'null-origin').map((probe) => probeOrigin(ctx, probe)));
+    return;
+  }
+  await Promise.all(others.map((probe) => probeOrigin(ctx, probe)));
+}

@@ -1,0 +1,156 @@
+/**
+ * The wire: one undici Pool per target origin, bounded concurrency, an optional request rate, a
+ * timeout on every request, and raw response header lines kept in order. Redirects are never
+ * followed here; the state machine decides what a browser would do with them.
+ */
+import { Pool, type Dispatcher } from 'undici';
+import { TargetError } from '../errors.js';
+
+export interface WireRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Lowercase names, exactly the headers to send (Host is added from the URL). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface WireResponse {
+  readonly status: number;
+  /** Header lines in wire order, duplicates separate; values as byte strings (latin1). */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly durationMs: number;
+}
+
+export interface TransportOptions {
+  readonly concurrency: number;
+  /** Requests per second across all targets; 0 for no limit. */
+  readonly rate: number;
+  readonly timeoutMs: number;
+  readonly insecure: boolean;
+  readonly userAgent: string;
+}
+
+/** Why a request got no response, in one phrase a user can act on. */
+function describeError(error: unknown, timeoutMs: number): string {
+  const e = error as NodeJS.ErrnoException & { code?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED': return 'connection refused';
+    case 'ECONNRESET': case 'UND_ERR_SOCKET': return 'the server closed or reset the connection';
+    case 'ENOTFOUND': case 'EAI_AGAIN': return 'the host name does not resolve';
+    case 'UND_ERR_HEADERS_TIMEOUT': case 'UND_ERR_BODY_TIMEOUT': case 'UND_ERR_CONNECT_TIMEOUT': case 'ETIMEDOUT':
+      return `no complete response within ${timeoutMs} ms`;
+    case 'UND_ERR_HEADERS_OVERFLOW': return 'the response headers are larger than 16 KiB';
+    case 'HPE_INVALID_CONSTANT': case 'HPE_INVALID_STATUS': case 'HPE_INVALID_HEADER_TOKEN':
+      return `the server sent a response that is not valid HTTP/1.1 (${e.code})`;
+    default:
+      if (e.code?.startsWith('HPE_')) return `the server sent a response that is not valid HTTP/1.1 (${e.code})`;
+      if (e.code?.startsWith('ERR_TLS') || /certificate/i.test(e.message)) return `TLS failed: ${e.message} (--insecure accepts self-signed certificates)`;
+      return e.message || String(error);
+  }
+}
+
+/** A FIFO semaphore, so at most N requests are in flight. */
+class Slots {
+  private waiting: (() => void)[] = [];
+  private free: number;
+  constructor(size: number) {
+    this.free = size;
+  }
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
+  }
+}
+
+export class Transport {
+  private readonly pools = new Map<string, Pool>();
+  private readonly slots: Slots;
+  private nextStart = 0;
+  /** Requests sent so far (answered or not). */
+  count = 0;
+
+  constructor(private readonly options: TransportOptions) {
+    this.slots = new Slots(Math.max(1, options.concurrency));
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: this.options.concurrency, pipelining: 1,
+        headersTimeout: this.options.timeoutMs, bodyTimeout: this.options.timeoutMs,
+        connectTimeout: this.options.timeoutMs, keepAliveTimeout: 4_000,
+        connect: { rejectUnauthorized: !this.options.insecure },
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  /** Waits for the rate limit, if any: requests start at least 1/rate seconds apart. */
+  private async pace(): Promise<void> {
+    if (this.options.rate <= 0) return;
+    const now = Date.now();
+    const start = Math.max(now, this.nextStart);
+    this.nextStart = start + 1000 / this.options.rate;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  }
+
+  async send(request: WireRequest): Promise<WireResponse> {
+    await this.slots.take();
+    try {
+      await this.pace();
+      this.count += 1;
+      return await this.dispatch(request);
+    } finally {
+      this.slots.give();
+    }
+  }
+
+  private dispatch(request: WireRequest): Promise<WireResponse> {
+    const url = new URL(request.url);
+    const started = performance.now();
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...request.headers };
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      let lines: [string, string][] = [];
+      let abort: ((error?: Error) => void) | undefined;
+      const timer = setTimeout(() => abort?.(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), this.options.timeoutMs);
+      const fail = (error: unknown) => {
+        clearTimeout(timer);
+        reject(new TargetError(`${request.method} ${request.url}: ${describeError(error, this.options.timeoutMs)}`));
+      };
+      const handler: Dispatcher.DispatchHandler = {
+        onConnect: (abortRequest) => { abort = abortRequest; },
+        onHeaders: (statusCode, raw) => {
+          status = statusCode;
+          lines = [];
+          for (let i = 0; i + 1 < raw.length; i += 2) lines.push([raw[i]!.toString('latin1'), raw[i + 1]!.toString('latin1')]);
+          return true;
+        },
+        onData: () => true,
+        onComplete: () => {
+          clearTimeout(timer);
+          resolve({ status, headers: lines, durationMs: performance.now() - started });
+        },
+        onError: fail,
+      };
+      this.pool(url.origin).dispatch({
+        origin: url.origin, path: url.pathname + url.search, method: request.method, headers,
+        headersTimeout: this.options.timeoutMs, bodyTimeout: this.options.timeoutMs,
+      }, handler);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.destroy()));
+    this.pools.clear();
+  }
+}
