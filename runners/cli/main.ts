@@ -6,6 +6,7 @@ import { checks } from '../../suites/checks/registry.js';
 import { TargetError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { demoCommand } from './demo.js';
+import { examplesCommand } from './examples.js';
 import { explainCommand } from './explain.js';
 import { integerOption, policyOption, profileOption } from './options.js';
 import { runCommand, type Io } from './run-command.js';
@@ -19,6 +20,7 @@ const USAGE = `Usage:
   cors-conformance explain CASE.json|-  [--format json|text] [--profile P]
   cors-conformance serve [--policy FILE] [--port N]
   cors-conformance demo                  the suite against a correct and a broken embedded server
+  cors-conformance examples              the bundled example cases through the model
   cors-conformance --list | --version | --help
 
 Exit codes: 0 no failing findings; 1 failing findings; 2 usage or input error;
@@ -67,6 +69,9 @@ async function run(argv: readonly string[], signal: AbortSignal): Promise<number
     }
     case 'demo':
       return demoCommand(io);
+    case 'examples':
+      process.stdout.write(await examplesCommand({ color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) }));
+      return 0;
     case undefined:
       throw new UsageError('no target URL or command given; see --help');
     default:

@@ -70,8 +70,8 @@ t.test('bad input: one line naming the problem, exit 2, no stack trace', async (
   t.equal(run(['explain', example, '--profile', 'netscape']).code, 2, 'unknown profile');
 });
 
-t.test('demo runs every bundled example through the model', async (t) => {
-  const { code, stdout } = run(['demo']);
+t.test('examples runs every bundled example through the model', async (t) => {
+  const { code, stdout } = run(['examples']);
   t.equal(code, 0);
   t.match(stdout, /examples\/cases\/01-simple-get\.json\nOK: script gets the cors response with status 200/);
   t.match(stdout, /chromium differs from the spec here: OK/);
