@@ -28,7 +28,8 @@ export function markdownText(value: unknown, max: number = MAX_VALUE_LENGTH): st
 export function markdownCode(value: unknown, max: number = MAX_VALUE_LENGTH): string {
   const text = displayValue(value, max);
   const fence = '`'.repeat(longestBacktickRun(text) + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  if (text === '') return '` `';
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return fence + pad + text + pad + fence;
 }
 
