@@ -18,6 +18,10 @@ export const sarifLevel: Readonly<Record<FindingLevel, SarifLevel>> = { must: 'e
 // GitHub code scanning ranks security alerts by `properties["security-severity"]` (0.0-10.0).
 const securitySeverity: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 
+// The probe classes of suites/checks (origin-prefix, origin-suffix, unescaped-dot, null-origin, origin-scheme,
+// origin-port, origin-subdomain, special-characters) and names future probes are likely to use.
+const originMatchingBypass = /(^|-)(prefix|suffix|unescaped-dot|null|scheme|port|subdomain|special-characters|substring|regex|bypass|lookalike)(-|$)/;
+
 /**
  * The CWE a security rule is an instance of. Origin-matching bypasses (prefix, suffix, unescaped dot,
  * trusting `null`, other regex or substring slips) are CWE-346 "Origin Validation Error"; everything else
@@ -27,7 +31,7 @@ const securitySeverity: Readonly<Record<Severity, string>> = { critical: '9.5', 
 export function cweForRule(id: string, category: FindingCategory): string | undefined {
   if (category !== 'security') return undefined;
   const name = id.slice(id.indexOf('/') + 1);
-  if (/(^|-)(prefix|suffix|unescaped-dot|dot|null|substring|regex|bypass|lookalike|subdomain|scheme|port)(-|$)/.test(name)) return 'CWE-346';
+  if (originMatchingBypass.test(name)) return 'CWE-346';
   return 'CWE-942';
 }
 
