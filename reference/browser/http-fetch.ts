@@ -3,7 +3,6 @@
  * the redirect switch.
  * @see https://fetch.spec.whatwg.org/#concept-http-fetch
  */
-import { isCorsSafelistedMethod } from '../../spec/methods.js';
 import { isRedirectStatus } from '../../spec/status.js';
 import type { FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
@@ -30,7 +29,7 @@ function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkErr
   cache.expire(ctx.now);
   const key = cacheRequest(request);
   const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
-    (!isCorsSafelistedMethod(request.method) || request.useCorsPreflight);
+    (!ctx.profile.cacheExemptMethods.includes(request.method) || request.useCorsPreflight);
   const uncovered = unsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
   if (!methodNeedsPreflight && uncovered.length === 0) {
     ctx.preflight.fromCache = true;

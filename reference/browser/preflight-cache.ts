@@ -46,8 +46,9 @@ export class PreflightCache {
 
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match */
   private matches(entry: CacheEntry, request: CacheRequest): boolean {
-    return entry.key === PARTITION && entry.origin === request.origin && entry.url === request.url &&
-      (entry.credentials || !request.credentialsInclude);
+    if (entry.key !== PARTITION || entry.origin !== request.origin || entry.url !== request.url) return false;
+    if (this.profile.cacheKeyedByCredentials) return entry.credentials === request.credentialsInclude;
+    return entry.credentials || !request.credentialsInclude;
   }
 
   private wildcardUsable(entry: CacheEntry): boolean {
@@ -68,7 +69,8 @@ export class PreflightCache {
   headerNameMatch(request: CacheRequest, name: string): CacheEntry | undefined {
     return this.entries.find((entry) => this.matches(entry, request) && entry.headerName !== null &&
       (byteCaseInsensitiveMatch(entry.headerName, name) ||
-        (entry.headerName === '*' && !isCorsNonWildcardRequestHeaderName(name) && this.wildcardUsable(entry))));
+        (entry.headerName === '*' && this.wildcardUsable(entry) &&
+          (!isCorsNonWildcardRequestHeaderName(name) || this.profile.cacheWildcardCoversAuthorization))));
   }
 
   /** Sets a matching entry's max-age (cors-preflight-fetch-0 steps 7.12 and 7.14). */

@@ -29,6 +29,12 @@ export interface Profile {
   readonly wildcardCoversAuthorization: boolean;
   /** Which `*` cache entries match: as written in the spec, only uncredentialed ones, or none. */
   readonly cacheWildcards: 'spec' | 'uncredentialed-only' | 'never';
+  /** Whether a cached `*` header entry covers Authorization at lookup time (the spec: never). */
+  readonly cacheWildcardCoversAuthorization: boolean;
+  /** Whether cache entries serve only requests of their own credentials mode (the spec: credentialed serve all). */
+  readonly cacheKeyedByCredentials: boolean;
+  /** Methods that need no method entry in the cache (the spec: the CORS-safelisted methods). */
+  readonly cacheExemptMethods: readonly string[];
   /**
    * Spec: entries per method/header, merged across preflights, an update changing only max-age (not the
    * time stored); Firefox also restarts the entry's lifetime; engines that keep one result replace it.
@@ -57,6 +63,9 @@ const spec: Profile = {
   // Choice: the literal spec lets a credentialed `*` entry match later credentialed requests (digest
   // §3.5); no engine does, and the model flags it as a probable spec gap rather than copy it.
   cacheWildcards: 'uncredentialed-only',
+  cacheWildcardCoversAuthorization: false,
+  cacheKeyedByCredentials: false,
+  cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'merge',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
   deviations: [],
@@ -88,14 +97,19 @@ const wildcardAuthorization: Deviation = {
 
 const chromium: Profile = {
   name: 'chromium',
-  maxAge: { fallback: 5, cap: 7200, negative: 0, acceptsPlus: false, invalid: null, overflowAbove: 9223372036854775807n },
+  // base::StringToInt64 skips a leading `+`.
+  maxAge: { fallback: 5, cap: 7200, negative: 0, acceptsPlus: true, invalid: null, overflowAbove: 9223372036854775807n },
   wildcardCoversAuthorization: true,
   cacheWildcards: 'uncredentialed-only',
+  // The cache lookup runs in strict mode, so a cached `*` never covers Authorization.
+  cacheWildcardCoversAuthorization: false,
+  cacheKeyedByCredentials: false,
+  cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'replace',
   isSafelistedRequestHeader: chromiumSafelisted,
   deviations: [
     wildcardAuthorization,
-    { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; int64 overflow gives 5 s',
+    { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_result.cc' },
     { id: 'browser:chromium-cache-replace', summary: 'one preflight result per (origin, URL), replaced by each new preflight',
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
@@ -109,11 +123,17 @@ const firefox: Profile = {
   maxAge: { fallback: 5, cap: 86400, negative: 0, acceptsPlus: false, invalid: 0, overflowAbove: null },
   wildcardCoversAuthorization: true,
   cacheWildcards: 'never',
+  cacheWildcardCoversAuthorization: false,
+  // The cache key starts with cred/nocred, and the lookup exempts only GET and POST.
+  cacheKeyedByCredentials: true,
+  cacheExemptMethods: ['GET', 'POST'],
   cacheStructure: 'merge-refresh',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
+      source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
+    { id: 'browser:firefox-cache-keys', summary: 'a cached result serves only requests of its own credentials mode, and HEAD needs a cached method entry',
       source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
     { id: 'browser:firefox-no-cached-wildcards', summary: 'a cached `*` never matches a method or header, so such requests are preflighted every time',
       source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
@@ -125,11 +145,17 @@ const webkit: Profile = {
   maxAge: { fallback: 5, cap: 600, negative: 0, acceptsPlus: true, invalid: null, overflowAbove: null },
   wildcardCoversAuthorization: true,
   cacheWildcards: 'uncredentialed-only',
+  // validateCrossOriginHeaders lets a cached `*` cover every header when uncredentialed.
+  cacheWildcardCoversAuthorization: true,
+  cacheKeyedByCredentials: false,
+  cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'replace',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',
+      source: 'https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp' },
+    { id: 'browser:webkit-cached-wildcard-authorization', summary: 'a cached `*` covers Authorization for uncredentialed requests',
       source: 'https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp' },
     { id: 'browser:webkit-cache-replace', summary: 'one preflight result per (origin, URL), replaced by each new preflight',
       source: 'https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp' },

@@ -10,9 +10,9 @@ import {
 } from './common.js';
 
 type Style = Parameters<typeof styleText>[0];
-type Paint = (style: Style, text: string) => string;
+export type Paint = (style: Style, text: string) => string;
 
-function painter(color: boolean | undefined): Paint {
+export function painter(color: boolean | undefined): Paint {
   // validateStream: false keeps this pure; whether to colour is the caller's decision (TTY, NO_COLOR).
   return color === true ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
 }

@@ -1,17 +1,13 @@
 /** A verdict as a readable step trace with anchor links (`explain --format text`). Pure. */
 import { anchorUrl, type StepRef } from '../../spec/anchors.js';
 import type { TraceStep, Verdict } from '../../reference/browser/index.js';
-import { styleText } from 'node:util';
+import { painter, type Paint } from './text.js';
 
 export interface TextOptions {
   readonly color: boolean;
 }
 
-type Style = Parameters<typeof styleText>[0];
-
-function painter(color: boolean): (style: Style, text: string) => string {
-  return color ? (style, text) => styleText(style, text) : (_style, text) => text;
-}
+type Style = Parameters<Paint>[0];
 
 const marks: Record<TraceStep['result'], { mark: string; style: Style }> = {
   pass: { mark: '✓', style: 'green' },
