@@ -119,11 +119,11 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   const started = performance.now();
   const selected = new Set(selectChecks(options.suites).map((check) => check.id));
   if (selected.size === 0) throw new UsageError(`no check id starts with ${options.suites.map((s) => `"${s}"`).join(' or ')}; see --list`);
+  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.deadlineMs)]);
   const transport = new Transport({
     concurrency: options.concurrency, rate: options.rate, timeoutMs: options.timeoutMs, insecure: options.insecure,
-    userAgent: `cors-conformance/${version}`,
+    userAgent: `cors-conformance/${version}`, signal,
   });
-  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.deadlineMs)]);
   const secrets = Object.values(options.credentialHeaders);
   const shared = {
     transport, redactor: new Redactor(secrets), runs: options.runs, seed: options.seed, signal,
@@ -164,9 +164,12 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   };
 }
 
-/** DESIGN.md §7: 1 with failing findings; 3 when nothing could be judged; else 0. */
+/**
+ * DESIGN.md §7: 1 with failing findings; 3 when nothing could be judged, or the run was cut short
+ * (interrupted, deadline) or a target could not be judged, without failing findings; else 0.
+ */
 export function exitCode(report: Report, level: FindingLevel): number {
   if (report.findings.some((finding) => fails(finding.level, level))) return 1;
-  if (report.summary.passed + report.summary.failed === 0 || report.errors.length > 0 && report.checks.length === 0) return 3;
+  if (report.summary.passed + report.summary.failed === 0 || report.errors.length > 0) return 3;
   return 0;
 }

@@ -27,6 +27,8 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly insecure: boolean;
   readonly userAgent: string;
+  /** Aborts every request in flight and fails later ones (SIGINT, the run's deadline). */
+  readonly signal?: AbortSignal;
 }
 
 /** Why a request got no response, in one phrase a user can act on. */
@@ -39,10 +41,11 @@ function describeError(error: unknown, timeoutMs: number): string {
     case 'UND_ERR_HEADERS_TIMEOUT': case 'UND_ERR_BODY_TIMEOUT': case 'UND_ERR_CONNECT_TIMEOUT': case 'ETIMEDOUT':
       return `no complete response within ${timeoutMs} ms`;
     case 'UND_ERR_HEADERS_OVERFLOW': return 'the response headers are larger than 16 KiB';
+    case 'ABORTED': return 'stopped (interrupted, or the run\'s deadline passed)';
     case 'HPE_INVALID_CONSTANT': case 'HPE_INVALID_STATUS': case 'HPE_INVALID_HEADER_TOKEN':
       return `the server sent a response that is not valid HTTP/1.1 (${e.code})`;
     default:
-      if (e.code?.startsWith('HPE_')) return `the server sent a response that is not valid HTTP/1.1 (${e.code})`;
+      if (e.code?.startsWith('HPE_') || e.name === 'HTTPParserError') return `the server sent a response that is not valid HTTP/1.1 (${e.message})`;
       if (e.code?.startsWith('ERR_TLS') || /certificate/i.test(e.message)) return `TLS failed: ${e.message} (--insecure accepts self-signed certificates)`;
       return e.message || String(error);
   }
@@ -73,11 +76,15 @@ export class Transport {
   private readonly pools = new Map<string, Pool>();
   private readonly slots: Slots;
   private nextStart = 0;
+  private readonly inFlight = new Set<(error: Error) => void>();
   /** Requests sent so far (answered or not). */
   count = 0;
 
   constructor(private readonly options: TransportOptions) {
     this.slots = new Slots(Math.max(1, options.concurrency));
+    options.signal?.addEventListener('abort', () => {
+      for (const abort of this.inFlight) abort(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+    }, { once: true });
   }
 
   private pool(origin: string): Pool {
@@ -106,6 +113,7 @@ export class Transport {
   async send(request: WireRequest): Promise<WireResponse> {
     await this.slots.take();
     try {
+      if (this.options.signal?.aborted) throw new TargetError(`${request.method} ${request.url}: not sent, the run was stopped`);
       await this.pace();
       this.count += 1;
       return await this.dispatch(request);
@@ -122,13 +130,22 @@ export class Transport {
       let status = 0;
       let lines: [string, string][] = [];
       let abort: ((error?: Error) => void) | undefined;
-      const timer = setTimeout(() => abort?.(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), this.options.timeoutMs);
-      const fail = (error: unknown) => {
+      const stop = (error: Error) => abort?.(error);
+      this.inFlight.add(stop);
+      const timer = setTimeout(() => stop(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), this.options.timeoutMs);
+      const settle = () => {
         clearTimeout(timer);
+        this.inFlight.delete(stop);
+      };
+      const fail = (error: unknown) => {
+        settle();
         reject(new TargetError(`${request.method} ${request.url}: ${describeError(error, this.options.timeoutMs)}`));
       };
       const handler: Dispatcher.DispatchHandler = {
-        onConnect: (abortRequest) => { abort = abortRequest; },
+        onConnect: (abortRequest) => {
+          abort = abortRequest;
+          if (this.options.signal?.aborted) abortRequest(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
+        },
         onHeaders: (statusCode, raw) => {
           status = statusCode;
           lines = [];
@@ -137,7 +154,7 @@ export class Transport {
         },
         onData: () => true,
         onComplete: () => {
-          clearTimeout(timer);
+          settle();
           resolve({ status, headers: lines, durationMs: performance.now() - started });
         },
         onError: fail,
