@@ -63,11 +63,10 @@ function tokens(name: typeof ACAM | typeof ACAH | typeof ACEH, headers: HeaderLi
  */
 export function inferIntent(origins: readonly string[], discovery: Discovery): Intent {
   const preflight = discovery.preflight?.headers;
-  const all = [...(preflight ?? []), ...(discovery.get?.headers ?? [])];
   const anyOrigin = headerListGet(discovery.get?.headers ?? [], ACAO) === '*' || (preflight !== undefined && headerListGet(preflight, ACAO) === '*');
   const headerNames = tokens(ACAH, preflight);
   const exposed = tokens(ACEH, discovery.get?.headers);
-  const credentials = headerListGet(all, ACAC) === 'true';
+  const credentials = [preflight, discovery.get?.headers].some((headers) => headers !== undefined && headerListGet(headers, ACAC) === 'true');
   const trusted = origins.length > 0 ? origins : anyOrigin ? [PUBLIC_ORIGIN] : [];
   const intent: Intent = {
     source: 'inferred', trustedOrigins: trusted,

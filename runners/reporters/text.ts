@@ -88,7 +88,7 @@ function findingGroup(group: FindingGroup, report: Report, paint: Paint, max: nu
     label('Expected') + displayValue(first.expected, max),
     label('Actual') + displayValue(first.actual, max),
     label('Exchange').trimEnd(),
-    ...exchange(first.exchange, paint, max),
+    ...exchange(first.exchange, first.browser.outcome === 'network-error', paint, max),
     label('Browser') + browserOutcome(first.browser, report.profile, max),
     label('Reproduce') + displayValue(first.reproduce.curl, max * 10),
   ];
@@ -109,13 +109,15 @@ function browserOutcome(browser: { outcome: string; failedAt: string | null }, p
 }
 
 /** The preflight and actual request/response, CORS-relevant headers only. */
-function exchange(ex: Exchange, paint: Paint, max: number): string[] {
+function exchange(ex: Exchange, blocked: boolean, paint: Paint, max: number): string[] {
   const lines: string[] = [];
   if (ex.preflight !== null && ex.preflight !== undefined) {
     lines.push(...requestLines('preflight', ex.preflight.request, paint, max), ...responseLines(ex.preflight.response, paint, max));
   }
   if (ex.request !== null && ex.request !== undefined) lines.push(...requestLines('actual', ex.request, paint, max));
-  else if (ex.preflight !== null && ex.preflight !== undefined) lines.push(paint('gray', '    actual     (not sent: the preflight failed)'));
+  else if (ex.preflight !== null && ex.preflight !== undefined) {
+    lines.push(paint('gray', blocked ? '    actual     (not sent: the preflight failed)' : '    actual     (not sent by this probe)'));
+  }
   if (ex.response !== null && ex.response !== undefined) lines.push(...responseLines(ex.response, paint, max));
   if (lines.length === 0) lines.push(paint('gray', '    (no exchange recorded)'));
   return lines;
