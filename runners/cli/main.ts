@@ -11,12 +11,15 @@ import { explainCommand } from './explain.js';
 import { integerOption, policyOption, profileOption } from './options.js';
 import { runCommand, type Io } from './run-command.js';
 import { serveCommand } from './serve.js';
+import { mergeCommand } from './merge-command.js';
 
 const USAGE = `Usage:
   cors-conformance <url...> [--policy FILE] [--origin ORIGIN]... [--suite PREFIX]... [--list]
       [--level must|should|info] [--runs N] [--seed N [--path P]] [--concurrency N] [--rate N]
       [--timeout MS] [--deadline MS] [--profile spec|chromium|firefox|webkit] [--header "K: V"]...
       [--cookie C] [--format text|json|jsonl|tap|junit|sarif|markdown] [--output FILE] [--insecure]
+      [--targets FILE] [--shard i/n]
+  cors-conformance merge REPORT.json|REPORT.jsonl... [--format F] [--output FILE] [--level L]
   cors-conformance explain CASE.json|-  [--format json|text] [--profile P]
   cors-conformance serve [--policy FILE] [--port N]
   cors-conformance demo                  the suite against a correct and a broken embedded server
@@ -33,7 +36,7 @@ const flags = {
   path: { type: 'string' }, concurrency: { type: 'string' }, rate: { type: 'string' }, timeout: { type: 'string' },
   deadline: { type: 'string' }, profile: { type: 'string' }, header: { type: 'string', multiple: true },
   cookie: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, insecure: { type: 'boolean' },
-  port: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, debug: { type: 'boolean' },
+  port: { type: 'string' }, targets: { type: 'string' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, debug: { type: 'boolean' },
   color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
 } as const;
 
@@ -72,7 +75,10 @@ async function run(argv: readonly string[], signal: AbortSignal): Promise<number
     case 'examples':
       process.stdout.write(await examplesCommand({ color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) }));
       return 0;
+    case 'merge':
+      return mergeCommand(rest, values, io);
     case undefined:
+      if (values.targets !== undefined) return runCommand([], values, io);
       throw new UsageError('no target URL or command given; see --help');
     default:
       if (!/^https?:\/\//i.test(command)) throw new UsageError(`unknown command "${command}"; give a target URL (http:// or https://) or see --help`);

@@ -77,3 +77,53 @@ export async function policyOption(path: string | undefined): Promise<CompiledPo
   }
   return compiled.policy;
 }
+
+/** `--shard i/n`: this job's share, 1-based on the command line. */
+export function shardOption(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4, not "${value}"`);
+  return { index: index - 1, count };
+}
+
+/**
+ * `--targets FILE`: one URL per line (blank lines and # comments ignored), or a JSON list of URLs or of
+ * `{ "url": …, "policy": {…} }` objects.
+ */
+export async function targetsOption(path: string | undefined): Promise<{ urls: string[]; policies: Map<string, CompiledPolicy> }> {
+  const policies = new Map<string, CompiledPolicy>();
+  if (path === undefined) return { urls: [], policies };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the targets file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!text.trimStart().startsWith('[')) {
+    return { urls: text.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')), policies };
+  }
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the targets file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const urls: string[] = [];
+  for (const [i, entry] of (entries as unknown[]).entries()) {
+    if (typeof entry === 'string') {
+      urls.push(entry);
+      continue;
+    }
+    const item = entry as { url?: unknown; policy?: unknown };
+    if (typeof item !== 'object' || item === null || typeof item.url !== 'string') throw new UsageError(`${path}[${i}]: expected a URL or { "url": …, "policy": … }`);
+    urls.push(item.url);
+    if (item.policy !== undefined) {
+      const compiled = compilePolicy(item.policy);
+      if (!compiled.ok) throw new UsageError(`${path}[${i}].policy: ${compiled.issues.map((issue) => `${issue.path || '(policy)'}: ${issue.problem}`).join('; ')}`);
+      policies.set(item.url, compiled.policy);
+    }
+  }
+  return { urls, policies };
+}

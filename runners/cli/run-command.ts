@@ -8,7 +8,7 @@ import { exitCode, parseTarget, runSuite, type RunEvent, type RunOptions } from 
 import { version } from '../version.js';
 import { UsageError } from '../errors.js';
 import {
-  credentialHeaders, formatOption, integerOption, levelOption, originOptions, policyOption, profileOption,
+  credentialHeaders, formatOption, integerOption, levelOption, originOptions, policyOption, profileOption, shardOption, targetsOption,
 } from './options.js';
 
 export interface RunFlags {
@@ -29,6 +29,8 @@ export interface RunFlags {
   readonly format?: string;
   readonly output?: string;
   readonly insecure?: boolean;
+  readonly targets?: string;
+  readonly shard?: string;
 }
 
 export interface Io {
@@ -39,12 +41,15 @@ export interface Io {
 }
 
 export async function buildRunOptions(urls: readonly string[], flags: RunFlags): Promise<RunOptions & { format: ReportFormat; output?: string }> {
-  if (urls.length === 0) throw new UsageError('no target URL given; see --help');
-  const targets = [...new Set(urls.map(parseTarget))];
+  const file = await targetsOption(flags.targets);
+  if (urls.length + file.urls.length === 0) throw new UsageError('no target URL given; see --help');
+  const targets = [...new Set([...urls, ...file.urls].map(parseTarget))];
+  const targetPolicies = new Map([...file.policies].map(([url, policy]) => [parseTarget(url), policy]));
+  const shard = shardOption(flags.shard);
   if (flags.path !== undefined && flags.seed === undefined) throw new UsageError('--path replays a failure and needs the --seed it was found with');
   if (flags.path !== undefined && !/^[0-9]+(:[0-9]+)*$/.test(flags.path)) throw new UsageError(`--path "${flags.path}" is not a fast-check path such as 3:1:0`);
   return {
-    targets, policy: await policyOption(flags.policy), origins: originOptions(flags.origin ?? []), suites: flags.suite ?? [],
+    targets, targetPolicies, ...(shard && { shard }), policy: await policyOption(flags.policy), origins: originOptions(flags.origin ?? []), suites: flags.suite ?? [],
     level: levelOption(flags.level), runs: integerOption('runs', flags.runs, 25, 0, 1_000_000),
     seed: integerOption('seed', flags.seed, Date.now() % 2_147_483_647, 0, 2_147_483_647),
     ...(flags.path !== undefined && { path: flags.path }),

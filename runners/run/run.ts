@@ -22,6 +22,10 @@ import { securityPhase } from './phases/security.js';
 export interface RunOptions {
   readonly targets: readonly string[];
   readonly policy: CompiledPolicy | null;
+  /** A policy per target (from `--targets FILE`), over `policy`. */
+  readonly targetPolicies?: ReadonlyMap<string, CompiledPolicy>;
+  /** This job's share of (target, check) pairs: pair k belongs to shard k mod count. */
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly origins: readonly string[];
   readonly suites: readonly string[];
   readonly level: FindingLevel;
@@ -73,11 +77,31 @@ function settle(results: readonly CheckResult[], level: FindingLevel): CheckResu
     ? { ...result, status: 'passed' } : result);
 }
 
+/**
+ * Which checks run against which target. With a shard, (target, check) pairs are dealt round-robin
+ * in a fixed order, so n jobs with the same arguments split the work exactly and deterministically.
+ */
+export function shardPlan(targets: readonly string[], checkIds: readonly string[], shard?: { index: number; count: number }): Map<string, Set<string>> {
+  const plan = new Map<string, Set<string>>();
+  let k = 0;
+  for (const target of targets) {
+    for (const id of checkIds) {
+      if (shard === undefined || k % shard.count === shard.index) {
+        if (!plan.has(target)) plan.set(target, new Set());
+        plan.get(target)!.add(id);
+      }
+      k++;
+    }
+  }
+  return plan;
+}
+
 async function runTarget(target: string, options: RunOptions, shared: Omit<TargetContext, 'target' | 'intent' | 'ledger' | 'urls'>,
   selected: ReadonlySet<string>, errors: { target: string; message: string }[]): Promise<{ results: CheckResult[]; inferred: readonly string[] } | null> {
   let intent;
+  const policy = options.targetPolicies?.get(target) ?? options.policy;
   try {
-    intent = await discoverIntent({ transport: shared.transport, target }, options.policy, options.origins);
+    intent = await discoverIntent({ transport: shared.transport, target }, policy, options.origins);
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
     errors.push({ target, message: error.message });
@@ -133,19 +157,20 @@ export async function runSuite(options: RunOptions): Promise<Report> {
       allowedOrigins: new Set(options.targets.map((t) => new URL(t).origin)),
     },
   };
-  options.onEvent?.({ type: 'start', targets: options.targets, profile: options.profile, seed: options.seed });
+  const plan = shardPlan(options.targets, [...selected], options.shard);
+  options.onEvent?.({ type: 'start', targets: [...plan.keys()], profile: options.profile, seed: options.seed });
   const results: CheckResult[] = [];
   const errors: { target: string; message: string }[] = [];
   const inferred: string[] = [];
   try {
-    for (const target of options.targets) {
+    for (const [target, checksHere] of plan) {
       if (signal.aborted) break;
-      const outcome = await runTarget(target, options, shared, selected, errors);
+      const outcome = await runTarget(target, options, shared, checksHere, errors);
       if (outcome === null) continue;
       const settled = settle(outcome.results, options.level);
       for (const result of settled) options.onEvent?.({ type: 'check', result });
       results.push(...settled);
-      if (options.policy === null) inferred.push(...outcome.inferred.map((note) => `${target}: ${note}`));
+      if ((options.targetPolicies?.get(target) ?? options.policy) === null) inferred.push(...outcome.inferred.map((note) => `${target}: ${note}`));
     }
   } finally {
     await transport.close();
@@ -159,7 +184,7 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   options.onEvent?.({ type: 'summary', summary });
   return {
     tool: { name: 'cors-conformance', version }, fetchRevision: FETCH_REVISION, profile: options.profile, seed: options.seed,
-    targets: options.targets, policy: options.policy?.config ?? null, ...(options.policy === null && { inferred }),
+    targets: [...plan.keys()], policy: options.policy?.config ?? null, ...(options.policy === null && { inferred }),
     summary, findings, checks: results, errors,
   };
 }
