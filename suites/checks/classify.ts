@@ -4,6 +4,7 @@
  */
 import { headerListGet, type HeaderList } from '../../spec/header-list.js';
 import { ACAH, ACAM, ACAO } from '../../spec/headers.js';
+import { isOkStatus, isRedirectStatus } from '../../spec/status.js';
 import type { SentRequest, Verdict } from '../../reference/browser/index.js';
 import type { CheckId } from './registry.js';
 
@@ -45,7 +46,7 @@ function preflightFailure(verdict: Verdict, failed: FailedExchange, method: stri
   const acah = headerListGet(failed.headers, ACAH);
   switch (verdict.failedAt) {
     case 'cors-preflight-fetch-0:7':
-      return failed.status >= 300 && failed.status < 400 ? 'preflight/redirect' : 'preflight/ok-status';
+      return isRedirectStatus(failed.status) ? 'preflight/redirect' : 'preflight/ok-status';
     case 'cors-preflight-fetch-0:7.3':
       return verdict.reason.startsWith('Access-Control-Allow-Methods') ? 'preflight/acam-invalid' : 'preflight/acah-invalid';
     case 'cors-preflight-fetch-0:7.5':
@@ -64,6 +65,12 @@ function preflightFailure(verdict: Verdict, failed: FailedExchange, method: stri
 /** The check id for a network error, or null when the failure is not the server's doing. */
 export function classifyFailure(verdict: Verdict, failed: FailedExchange, method: string): CheckId | null {
   const step = verdict.failedAt ?? '';
+  // A preflight answered with a redirect or an error status fails whatever headers it carries
+  // (cors-preflight-fetch-0:7), and the handlers that answer so (auth, routers, trailing-slash
+  // redirects) rarely write CORS headers: the status is the cause to fix, not the missing header.
+  if (failed.request.kind === 'preflight' && !isOkStatus(failed.status) && (step.startsWith('concept-cors-check:') || step.startsWith('cors-preflight-fetch-0:'))) {
+    return isRedirectStatus(failed.status) ? 'preflight/redirect' : 'preflight/ok-status';
+  }
   if (step.startsWith('concept-cors-check:')) return corsCheckFailure(verdict, failed);
   if (step.startsWith('cors-preflight-fetch-0:')) return preflightFailure(verdict, failed, method);
   if (step.startsWith('concept-http-redirect-fetch:')) return 'redirect/location';
