@@ -37,8 +37,10 @@ function corsCheckFailure(verdict: Verdict, failed: FailedExchange): CheckId {
   if (redirect && !preflight) return 'redirect/cors';
   if (step === 'concept-cors-check:8') return preflight ? 'preflight/acac' : 'acac/not-true';
   if (step === 'concept-cors-check:2') return preflight ? 'preflight/acao-missing' : 'acao/missing';
-  if (preflight) return 'preflight/acao-mismatch';
-  return acaoProblem(headerListGet(failed.headers, ACAO) ?? '', failed.request.headers['origin'] ?? '', failed.credentialed);
+  // The preflight's Access-Control-Allow-Origin is judged like the actual response's: name the
+  // precise problem (two lines, a slash, `*` with credentials) and fall back to a plain mismatch.
+  const problem = acaoProblem(headerListGet(failed.headers, ACAO) ?? '', failed.request.headers['origin'] ?? '', failed.credentialed);
+  return preflight && problem === 'acao/mismatch' ? 'preflight/acao-mismatch' : problem;
 }
 
 function preflightFailure(verdict: Verdict, failed: FailedExchange, method: string): CheckId | null {
