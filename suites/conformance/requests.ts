@@ -5,12 +5,18 @@
  */
 import fc from 'fast-check';
 import type { CaseRequest, CredentialsMode } from '../../reference/browser/index.js';
+import type { CheckId } from '../checks/registry.js';
 import type { Intent } from '../intent.js';
 
 export interface ConformanceProbe {
   /** A short label for reports, e.g. "PUT with x-api-key, credentials include". */
   readonly label: string;
   readonly request: CaseRequest;
+  /**
+   * The only checks this probe may report, when the intent does not promise that the request works
+   * (it only asks whether the server leans on something browsers disagree about); absent: any check.
+   */
+  readonly reports?: readonly CheckId[];
 }
 
 /** A realistic value for a request header, so the header is judged by its name. */
@@ -47,8 +53,11 @@ export function buildRequest(url: string, origin: string, method: string, header
 /** The deterministic conformance probes for one target URL. */
 export function conformanceProbes(intent: Intent, url: string): ConformanceProbe[] {
   const probes: ConformanceProbe[] = [];
-  const add = (origin: string, method: string, headers: readonly string[], credentials: CredentialsMode) =>
-    probes.push({ label: describe(method, headers, credentials, origin), request: buildRequest(url, origin, method, headers, credentials) });
+  const add = (origin: string, method: string, headers: readonly string[], credentials: CredentialsMode, reports?: readonly CheckId[]) =>
+    probes.push({
+      label: describe(method, headers, credentials, origin), request: buildRequest(url, origin, method, headers, credentials),
+      ...(reports !== undefined && { reports }),
+    });
   for (const origin of intent.trustedOrigins.slice(0, MAX_ORIGINS)) {
     for (const credentials of credentialModes(intent)) {
       add(origin, 'GET', [], credentials);
@@ -59,7 +68,9 @@ export function conformanceProbes(intent: Intent, url: string): ConformanceProbe
       }
       if (intent.headerWildcard && credentials === 'omit') {
         add(origin, 'GET', ['x-cors-conformance'], credentials);
-        add(origin, 'GET', ['authorization'], credentials);
+        // `*` never covers Authorization (cors-non-wildcard-request-header-name), so a server may well
+        // refuse it; the probe only asks whether the server relies on `*` to allow it.
+        add(origin, 'GET', ['authorization'], credentials, ['preflight/authorization-wildcard']);
       }
     }
   }

@@ -14,7 +14,7 @@ const CONFORMANCE = checks.filter((check) => check.category === 'conformance');
 async function deterministicProbes(ctx: TargetContext): Promise<void> {
   const probes = conformanceProbes(ctx.intent, ctx.target);
   await Promise.all(probes.map(async (probe) => {
-    if (!ctx.signal.aborted) await judgeIntended(ctx, probe.request);
+    if (!ctx.signal.aborted) await judgeIntended(ctx, probe.request, probe.reports === undefined ? {} : { reports: probe.reports });
   }));
 }
 

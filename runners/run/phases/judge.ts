@@ -91,8 +91,9 @@ function classify(request: CaseRequest, verdict: Verdict, wire: readonly WireExc
  * Runs a request that the intent allows through a browser exchange; records a finding when the browser
  * would fail it. Returns false when it fails (for properties), true otherwise.
  */
-export async function judgeIntended(ctx: TargetContext, request: CaseRequest, options: { replay?: Replay; record?: boolean } = {}): Promise<boolean> {
-  const { replay, record = true } = options;
+export async function judgeIntended(ctx: TargetContext, request: CaseRequest,
+  options: { replay?: Replay; record?: boolean; reports?: readonly CheckId[] } = {}): Promise<boolean> {
+  const { replay, record = true, reports } = options;
   const result = await browserExchange(request, ctx.exchange);
   if (result.kind === 'preflight-passed') return true;
   if (result.kind === 'off-target') {
@@ -112,7 +113,7 @@ export async function judgeIntended(ctx: TargetContext, request: CaseRequest, op
     return true;
   }
   const id = classify(request, verdict, wire);
-  if (id === null) return true;
+  if (id === null || (reports !== undefined && !reports.includes(id))) return true;
   ctx.ledger.add(makeFinding({
     check: checkById(id), target: ctx.target, wire, verdict,
     expected: `a browser can ${describeRequest(request)} (the ${ctx.intent.source === 'policy' ? 'policy allows it' : 'server advertises it'})`,
