@@ -92,9 +92,24 @@ const BYPASS_CHECKS: readonly CheckId[] = [
   'security/origin-port', 'security/origin-subdomain', 'security/special-characters',
 ];
 
+/**
+ * The origins to probe. Under `*` every origin may read uncredentialed responses, but without intended
+ * credentials none may read a credentialed one: an arbitrary origin and `null` are probed with
+ * credentials (the bypass classes only matter where some origins are trusted and others not).
+ */
+function probesFor(ctx: TargetContext): UntrustedOrigin[] {
+  if (!ctx.intent.anyOrigin) return untrustedOrigins(ctx.intent.trustedOrigins, ctx.target, ctx.intent.isTrusted);
+  for (const id of BYPASS_CHECKS) {
+    if (id !== 'security/null-origin') ctx.ledger.skip(id, 'every origin may read uncredentialed responses (*): only credentialed reads are probed');
+  }
+  ctx.ledger.skip('security/preflight-admits-untrusted', 'every origin is trusted (*)');
+  if (ctx.intent.credentials) return [];
+  return untrustedOrigins([], ctx.target, () => false).filter((probe) => probe.bypass === 'origin-reflection' || probe.bypass === 'null-origin');
+}
+
 export async function securityPhase(ctx: TargetContext): Promise<void> {
   if (!ctx.ledger.wantsAny('security/')) return;
-  const probes = untrustedOrigins(ctx.intent.trustedOrigins, ctx.target, ctx.intent.isTrusted);
+  const probes = probesFor(ctx);
   if (probes.length === 0) {
     for (const id of [...BYPASS_CHECKS, 'security/origin-reflection', 'security/preflight-admits-untrusted'] as const) ctx.ledger.skip(id, 'every origin is trusted (*)');
     return;
