@@ -15,6 +15,7 @@ import type { TargetContext } from '../context.js';
 import { makeFinding } from '../findings.js';
 import { describeRequest } from './judge.js';
 import { sendRaw } from './raw.js';
+import { notFoundUrl } from './robustness.js';
 
 const checkFor = (probe: UntrustedOrigin): CheckId => `security/${probe.bypass}`;
 
@@ -54,28 +55,43 @@ async function probeRawOrigin(ctx: TargetContext, probe: UntrustedOrigin, id: Ch
     `the server echoes Origin ${JSON.stringify(probe.origin)} in Access-Control-Allow-Origin${credentialed ? ' with credentials' : ''}`);
 }
 
-async function probeOrigin(ctx: TargetContext, probe: UntrustedOrigin): Promise<void> {
+/**
+ * Whether a page at the probe's origin can read a GET of `url`: with credentials first, then (unless
+ * every origin may read uncredentialed responses) without. Records the first read that succeeds.
+ */
+async function probeRead(ctx: TargetContext, probe: UntrustedOrigin, id: CheckId, url: string): Promise<boolean> {
+  const modes: CredentialsMode[] = ctx.intent.anyOrigin ? ['include'] : ['include', 'omit'];
+  for (const credentials of modes) {
+    if (ctx.signal.aborted) return false;
+    const request = buildRequest(url, probe.origin, 'GET', [], credentials);
+    const result = await browserExchange(request, ctx.exchange);
+    if (result.kind === 'verdict' && result.verdict.outcome === 'ok') {
+      const error = result.verdict.status !== null && result.verdict.status >= 400 ? `the error response (${result.verdict.status}) to ` : 'the response to ';
+      record(ctx, id, probe, result, credentials === 'include', `a browser lets a page at ${probe.origin} read ${error}${describeRequest(request)}`);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Probes one untrusted origin: can it read the target, and does a preflight admit it? Returns whether
+ * it could read. `always` runs the read even when its check is not selected (its outcome decides what
+ * the other probes are for, and must not depend on --suite or --shard).
+ */
+async function probeOrigin(ctx: TargetContext, probe: UntrustedOrigin, always = false): Promise<boolean> {
   const id = checkFor(probe);
   if (!probe.browserRealistic) {
     if (ctx.ledger.wants(id)) {
       ctx.ledger.exercise(id);
       await probeRawOrigin(ctx, probe, id);
     }
-    return;
+    return false;
   }
-  if (!ctx.ledger.wants(id) && !ctx.ledger.wants('security/preflight-admits-untrusted')) return;
+  if (!always && !ctx.ledger.wants(id) && !ctx.ledger.wants('security/preflight-admits-untrusted')) return false;
   ctx.ledger.exercise(id);
-  const modes: CredentialsMode[] = ctx.intent.anyOrigin ? ['include'] : ['include', 'omit'];
-  for (const credentials of modes) {
-    if (ctx.signal.aborted) return;
-    const request = buildRequest(ctx.target, probe.origin, 'GET', [], credentials);
-    const result = await browserExchange(request, ctx.exchange);
-    if (result.kind === 'verdict' && result.verdict.outcome === 'ok') {
-      record(ctx, id, probe, result, credentials === 'include', `a browser lets a page at ${probe.origin} read the response to ${describeRequest(request)}`);
-      break;
-    }
-  }
-  if (ctx.intent.anyOrigin || ctx.signal.aborted) return;
+  const read = await probeRead(ctx, probe, id, ctx.target);
+  if (ctx.intent.anyOrigin || ctx.signal.aborted) return read;
   ctx.ledger.exercise('security/preflight-admits-untrusted');
   const request = preflightRequest(ctx, probe.origin);
   const result = await browserExchange(request, ctx.exchange, true);
@@ -85,6 +101,7 @@ async function probeOrigin(ctx: TargetContext, probe: UntrustedOrigin): Promise<
     record(ctx, 'security/preflight-admits-untrusted', probe, result, credentialed,
       `the preflight for ${describeRequest(request)} passes, so a browser would send the request (not sent by this probe)`);
   }
+  return read;
 }
 
 const BYPASS_CHECKS: readonly CheckId[] = [
@@ -116,8 +133,13 @@ export async function securityPhase(ctx: TargetContext): Promise<void> {
   }
   // An arbitrary origin first: when it gets in, every bypass class is the same hole.
   const [reflection, ...rest] = probes;
-  if (reflection !== undefined && reflection.bypass === 'origin-reflection') await probeOrigin(ctx, reflection);
-  const reflected = ctx.ledger.has('security/origin-reflection');
+  let reflected = false;
+  if (reflection !== undefined && reflection.bypass === 'origin-reflection') {
+    reflected = await probeOrigin(ctx, reflection, true);
+    // Error responses are often written by other code (error handlers, proxies) than the success path:
+    // they must refuse an arbitrary origin too.
+    if (!reflected && ctx.ledger.wants('security/origin-reflection')) await probeRead(ctx, reflection, 'security/origin-reflection', notFoundUrl(ctx.target));
+  }
   const others = reflection?.bypass === 'origin-reflection' ? rest : probes;
   if (reflected) {
     for (const id of BYPASS_CHECKS) ctx.ledger.skip(id, 'subsumed: any origin is allowed (security/origin-reflection)');
