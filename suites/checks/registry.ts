@@ -69,6 +69,7 @@ export const checks = [
     ['security/special-characters', 'An origin with unusual characters around a trusted host is allowed', 'Parse and compare origins strictly; reject anything that is not a serialized origin.'],
     ['security/preflight-admits-untrusted', 'A preflight admits an untrusted origin', 'Refuse preflights from origins you do not trust: the actual request (and its side effects) follows an admitted preflight.'],
   ] as const).map(([id, title, fix]): Check => ({ id, title, fix, level: 'must', category: 'security', anchor: 'concept-cors-check:4' })),
+  { id: 'security/unintended-credentials', title: 'A trusted origin can read credentialed responses, though credentials are not meant to be allowed', level: 'should', category: 'security', anchor: 'concept-cors-check:8', fix: 'Send Access-Control-Allow-Credentials: true only where pages must read responses made with the user\'s cookies; token-based APIs need no credentials.' },
   // Shared caches.
   { id: 'cache/vary-origin', title: 'Access-Control-Allow-Origin depends on Origin but Vary lacks Origin', level: 'should', category: 'cache', anchor: 'cors-protocol-and-http-caches', fix: 'Send Vary: Origin on every response whose CORS headers depend on the Origin header (including responses to requests without Origin), or send a static value.' },
   // Robustness.

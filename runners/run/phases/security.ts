@@ -124,8 +124,33 @@ function probesFor(ctx: TargetContext): UntrustedOrigin[] {
   return untrustedOrigins([], ctx.target, () => false).filter((probe) => probe.bypass === 'origin-reflection' || probe.bypass === 'null-origin');
 }
 
+/**
+ * A policy without credentials means no page reads responses made with the user's cookies, trusted
+ * pages included: a credentialed GET from a trusted origin must fail. (Under `*` the arbitrary-origin
+ * probe already asks this with credentials.)
+ */
+async function probeUnintendedCredentials(ctx: TargetContext): Promise<void> {
+  const id = 'security/unintended-credentials';
+  const origin = ctx.intent.trustedOrigins[0];
+  if (!ctx.ledger.wants(id)) return;
+  if (ctx.intent.credentials || ctx.intent.anyOrigin || origin === undefined) {
+    ctx.ledger.skip(id, ctx.intent.credentials ? 'credentials are meant to be allowed' : ctx.intent.anyOrigin ? 'covered by the credentialed arbitrary-origin probe (*)' : 'no trusted origin');
+    return;
+  }
+  ctx.ledger.exercise(id);
+  const request = buildRequest(ctx.target, origin, 'GET', [], 'include');
+  const result = await browserExchange(request, ctx.exchange);
+  if (result.kind !== 'verdict' || result.verdict.outcome !== 'ok') return;
+  ctx.ledger.add(makeFinding({
+    check: checkById(id), target: ctx.target, wire: result.wire, verdict: { outcome: 'ok', failedAt: null }, severity: 'medium',
+    expected: `credentialed requests are refused (the ${ctx.intent.source === 'policy' ? 'policy does not allow credentials' : 'server does not advertise credentials'})`,
+    actual: `a browser lets a page at ${origin} read the response to ${describeRequest(request)} (Access-Control-Allow-Credentials: true)`,
+  }, ctx.redactor));
+}
+
 export async function securityPhase(ctx: TargetContext): Promise<void> {
   if (!ctx.ledger.wantsAny('security/')) return;
+  await probeUnintendedCredentials(ctx);
   const probes = probesFor(ctx);
   if (probes.length === 0) {
     for (const id of [...BYPASS_CHECKS, 'security/origin-reflection', 'security/preflight-admits-untrusted'] as const) ctx.ledger.skip(id, 'every origin is trusted (*)');

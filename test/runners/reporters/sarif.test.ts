@@ -99,6 +99,7 @@ t.test('every security check of the registry gets its CWE', async (t) => {
     ['security/origin-subdomain', 'CWE-346'],
     ['security/special-characters', 'CWE-346'],
     ['security/preflight-admits-untrusted', 'CWE-942'],
+    ['security/unintended-credentials', 'CWE-942'],
   ]);
   t.same(registry.filter((c) => c.category !== 'security').filter((c) => cweForRule(c.id, c.category) !== undefined), []);
 });
