@@ -13,6 +13,12 @@ export interface Intent {
   /** Concrete origins to probe as trusted. */
   readonly trustedOrigins: readonly string[];
   readonly isTrusted: (origin: string) => boolean;
+  /**
+   * Origins whose look-alikes are probed as untrusted: the trusted origins, and the domain under each
+   * subdomain pattern (`https://app.example` for `https://*.app.example`), whose look-alikes
+   * (`https://evilapp.example`) are exactly what a pattern implemented without a label boundary admits.
+   */
+  readonly imitated: readonly string[];
   /** Whether every origin may read uncredentialed responses (`*`). */
   readonly anyOrigin: boolean;
   /** Methods beyond GET/HEAD/POST, exactly as written. */
@@ -36,6 +42,7 @@ export function intentFromPolicy(policy: CompiledPolicy): Intent {
   const trusted = policy.anyOrigin ? [PUBLIC_ORIGIN] : [...policy.exactOrigins, ...examples].filter((o) => o !== 'null');
   return {
     source: 'policy', trustedOrigins: trusted, isTrusted: (origin) => allowsOrigin(policy, origin),
+    imitated: policy.anyOrigin ? trusted : [...trusted, ...policy.subdomainBases],
     anyOrigin: policy.anyOrigin, methods: unsafeMethods(policy.methods),
     headers: policy.allowHeaders === '*' ? [] : [...policy.allowHeaders],
     headerWildcard: policy.allowHeaders === '*',
@@ -70,7 +77,7 @@ export function inferIntent(origins: readonly string[], discovery: Discovery): I
   const trusted = origins.length > 0 ? origins : anyOrigin ? [PUBLIC_ORIGIN] : [];
   const intent: Intent = {
     source: 'inferred', trustedOrigins: trusted,
-    isTrusted: (origin) => origins.includes(origin),
+    isTrusted: (origin) => origins.includes(origin), imitated: trusted,
     anyOrigin, methods: unsafeMethods(tokens(ACAM, preflight)),
     headers: [...new Set(headerNames.filter((h) => h !== '*').map((h) => h.toLowerCase()))],
     headerWildcard: headerNames.includes('*'),

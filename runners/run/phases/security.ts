@@ -115,7 +115,7 @@ const BYPASS_CHECKS: readonly CheckId[] = [
  * credentials (the bypass classes only matter where some origins are trusted and others not).
  */
 function probesFor(ctx: TargetContext): UntrustedOrigin[] {
-  if (!ctx.intent.anyOrigin) return untrustedOrigins(ctx.intent.trustedOrigins, ctx.target, ctx.intent.isTrusted);
+  if (!ctx.intent.anyOrigin) return untrustedOrigins(ctx.intent.imitated, ctx.target, ctx.intent.isTrusted);
   for (const id of BYPASS_CHECKS) {
     if (id !== 'security/null-origin') ctx.ledger.skip(id, 'every origin may read uncredentialed responses (*): only credentialed reads are probed');
   }
