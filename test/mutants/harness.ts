@@ -120,7 +120,7 @@ export function setRequestHeader(req: IncomingMessage, name: string, value: stri
  * `standIn` (a trusted origin), and then echoed; the classic "check loosely, then reflect".
  */
 export function looseOriginCheck(policy: CompiledPolicy, accepts: (origin: string, req: IncomingMessage) => boolean, more: Deviation = {}): RequestListener {
-  const standIn = [...policy.exactOrigins][0] ?? APP;
+  const standIn = [...policy.exactOrigins][0] ?? [...policy.subdomainBases].map((base) => base.replace('://', '://a.'))[0] ?? APP;
   const echoed = new WeakMap<IncomingMessage, string>();
   return deviate(policy, {
     ...more,
