@@ -66,6 +66,7 @@ export const checks = [
     ['security/origin-scheme', 'A trusted host on another scheme (http) is allowed', 'Include the scheme in the comparison: http:// origins can be forged by a network attacker.'],
     ['security/origin-port', 'A trusted host on another port is allowed', 'Include the port in the comparison.'],
     ['security/origin-subdomain', 'A subdomain of a trusted origin is allowed without being listed', 'List subdomains explicitly or use a deliberate *.domain pattern.'],
+    ['security/origin-substring', 'A part of a trusted origin is allowed (substring match)', 'Look origins up in a list or set; `origin in "…"` on a string, indexOf or includes on a joined list admit any prefix of a trusted origin.'],
     ['security/special-characters', 'An origin with unusual characters around a trusted host is allowed', 'Parse and compare origins strictly; reject anything that is not a serialized origin.'],
     ['security/preflight-admits-untrusted', 'A preflight admits an untrusted origin', 'Refuse preflights from origins you do not trust: the actual request (and its side effects) follows an admitted preflight.'],
   ] as const).map(([id, title, fix]): Check => ({ id, title, fix, level: 'must', category: 'security', anchor: 'concept-cors-check:4' })),

@@ -1,13 +1,13 @@
 /**
  * Untrusted origins, generated from each trusted origin and from the target: the bypass classes that
  * real allow-list code gets wrong (reflection, null, prefix, suffix, unescaped dot, scheme, port,
- * subdomain, special characters). Pure and deterministic.
+ * subdomain, special characters, substring). Pure and deterministic.
  */
 import { isOriginOrNull } from '../../spec/origin.js';
 
 export type BypassClass =
   | 'origin-reflection' | 'null-origin' | 'origin-prefix' | 'origin-suffix' | 'unescaped-dot'
-  | 'origin-scheme' | 'origin-port' | 'origin-subdomain' | 'special-characters';
+  | 'origin-scheme' | 'origin-port' | 'origin-subdomain' | 'special-characters' | 'origin-substring';
 
 export interface UntrustedOrigin {
   readonly origin: string;
@@ -47,6 +47,9 @@ function variants(base: string): UntrustedOrigin[] {
     { origin: at(p.scheme, `${p.host}_.evil.test`, ''), bypass: 'special-characters', imitates: base, browserRealistic: true },
     { origin: `${at(p.scheme, p.host)}\`.evil.test`, bypass: 'special-characters', imitates: base, browserRealistic: false },
     { origin: `${at(p.scheme, p.host)}@evil.test`, bypass: 'special-characters', imitates: base, browserRealistic: false },
+    // The trusted origin less its last character (a shorter host or port): what a lookup in a string
+    // instead of a list (`origin in "…"`, `joined.includes(origin)`) admits.
+    { origin: at(p.scheme, p.host, port).slice(0, -1), bypass: 'origin-substring', imitates: base, browserRealistic: true },
   ];
   // Every dot, one at a time, read as "any character" by an unescaped regular expression.
   for (let i = p.host.indexOf('.'); i !== -1; i = p.host.indexOf('.', i + 1)) {

@@ -106,7 +106,7 @@ async function probeOrigin(ctx: TargetContext, probe: UntrustedOrigin, always = 
 
 const BYPASS_CHECKS: readonly CheckId[] = [
   'security/null-origin', 'security/origin-prefix', 'security/origin-suffix', 'security/unescaped-dot', 'security/origin-scheme',
-  'security/origin-port', 'security/origin-subdomain', 'security/special-characters',
+  'security/origin-port', 'security/origin-subdomain', 'security/origin-substring', 'security/special-characters',
 ];
 
 /**

@@ -97,6 +97,7 @@ t.test('every security check of the registry gets its CWE', async (t) => {
     ['security/origin-scheme', 'CWE-346'],
     ['security/origin-port', 'CWE-346'],
     ['security/origin-subdomain', 'CWE-346'],
+    ['security/origin-substring', 'CWE-346'],
     ['security/special-characters', 'CWE-346'],
     ['security/preflight-admits-untrusted', 'CWE-942'],
     ['security/unintended-credentials', 'CWE-942'],
