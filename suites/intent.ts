@@ -6,7 +6,7 @@ import { failure } from '../spec/abnf.js';
 import { extractHeaderListValues, headerListGet, type HeaderList } from '../spec/header-list.js';
 import { ACAC, ACAH, ACAM, ACAO, ACEH } from '../spec/headers.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { allowsOrigin, type CompiledPolicy } from '../reference/server/index.js';
+import { allowsOrigin, isInScope, type CompiledPolicy } from '../reference/server/index.js';
 
 export interface Intent {
   readonly source: 'policy' | 'inferred';
@@ -37,7 +37,15 @@ export const PUBLIC_ORIGIN = 'https://app.cors-conformance.test';
 
 const unsafeMethods = (methods: Iterable<string>): string[] => [...new Set(methods)].filter((m) => m !== '*' && !isCorsSafelistedMethod(m));
 
-export function intentFromPolicy(policy: CompiledPolicy): Intent {
+/**
+ * The intent a policy declares for one target URL. A URL outside the policy's `paths` is meant to
+ * share nothing: no origin is trusted there, and every probe is an attacker's.
+ */
+export function intentFromPolicy(policy: CompiledPolicy, target?: string): Intent {
+  if (target !== undefined) {
+    const url = new URL(target);
+    if (!isInScope(policy, url.pathname + url.search)) return outOfScope(policy, url.pathname);
+  }
   const examples = [...policy.subdomainBases].map((base) => base.replace('://', '://cors-conformance.'));
   const trusted = policy.anyOrigin ? [PUBLIC_ORIGIN] : [...policy.exactOrigins, ...examples].filter((o) => o !== 'null');
   return {
@@ -48,6 +56,15 @@ export function intentFromPolicy(policy: CompiledPolicy): Intent {
     headerWildcard: policy.allowHeaders === '*',
     exposeHeaders: policy.config.exposeHeaders === undefined ? null : policy.config.exposeHeaders === '*' ? '*' : policy.config.exposeHeaders.map((h) => h.toLowerCase()),
     credentials: policy.credentials, notes: [],
+  };
+}
+
+function outOfScope(policy: CompiledPolicy, path: string): Intent {
+  const inScope = intentFromPolicy(policy);
+  return {
+    ...inScope, trustedOrigins: [], isTrusted: () => false, anyOrigin: false, methods: [], headers: [], headerWildcard: false,
+    exposeHeaders: null, credentials: false,
+    notes: [`${path} is outside the policy's paths (${policy.paths?.join(', ')}): no origin is meant to read it`],
   };
 }
 

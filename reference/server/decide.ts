@@ -213,7 +213,7 @@ function getBoundedHeader(list: HeaderList, name: string, limit: number): Bounde
 // Choice: `paths` prefixes match whole segments ("/items" covers "/items" and "/items/1", not
 // "/itemsx"); a path with a dot segment or an encoded separator, which browsers never send, is out of
 // scope, so it can never borrow a neighbouring prefix's CORS headers.
-function isInScope(policy: CompiledPolicy, path: string): boolean {
+export function isInScope(policy: CompiledPolicy, path: string): boolean {
   if (policy.paths === null) return true;
   const end = path.search(/[?#]/);
   const pathname = end === -1 ? path : path.slice(0, end);

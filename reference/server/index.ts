@@ -2,7 +2,7 @@
 export { compilePolicy, isCompiledPolicy, toCompiledPolicy, PolicyError } from './policy.js';
 export type { CompiledPolicy, CompileResult, PolicyConfig, PolicyIssue, PolicyIssueCode } from './policy.js';
 export { MAX_AGE_LIMIT } from './policy-fields.js';
-export { allowsOrigin, decide, isAnsweredByMiddleware } from './decide.js';
+export { allowsOrigin, decide, isAnsweredByMiddleware, isInScope } from './decide.js';
 export type { Decision, Header, RefusalReason, ServerRequest } from './decide.js';
 export { LIMITS } from './limits.js';
 export { appendVary } from './vary.js';

@@ -15,7 +15,7 @@ type Probe = Pick<TargetContext, 'transport' | 'target'>;
 export async function discoverIntent(probe: Probe, policy: CompiledPolicy | null, origins: readonly string[]): Promise<Intent> {
   const ctx = probe as TargetContext;
   await sendRaw(ctx, 'GET', probe.target, null);
-  if (policy !== null) return intentFromPolicy(policy);
+  if (policy !== null) return intentFromPolicy(policy, probe.target);
   const origin = origins[0] ?? PUBLIC_ORIGIN;
   const [preflight, get] = await Promise.all([
     sendRaw(ctx, 'OPTIONS', probe.target, origin, { [ACRM]: 'GET' }),
