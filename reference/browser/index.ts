@@ -3,6 +3,7 @@ export { runCase } from './fetch.js';
 export { parseCase } from './case.js';
 export { CaseError, MissingAnswerError, NotModelledError } from './errors.js';
 export { responseHeaderList } from './network.js';
+export { observe, observeRequest, observedRequestHeaders, type Observation, type ObservedRequest } from './observe.js';
 export { profiles, profileNames, type Profile, type Deviation } from './profiles.js';
 export type * from './types.js';
 
