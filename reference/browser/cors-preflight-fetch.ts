@@ -3,7 +3,7 @@
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
  */
 import { failure } from '../../spec/abnf.js';
-import { byteCaseInsensitiveMatch, extractHeaderListValues } from '../../spec/header-list.js';
+import { byteCaseInsensitiveMatch, extractHeaderListValues, headerListGet, type HeaderList } from '../../spec/header-list.js';
 import { ACAH, ACAM, ACCEPT, ACRH, ACRM, ORIGIN } from '../../spec/headers.js';
 import { isCorsSafelistedMethod } from '../../spec/methods.js';
 import {
@@ -21,9 +21,23 @@ import type { NetworkError } from './trace.js';
 
 const list = (items: readonly string[]): string => items.length === 0 ? '(none)' : items.join(', ');
 
-/** The request's CORS-unsafe request-header names, with the profile's safelist. */
+/** One entry per name (first spelling), values joined with `, `: how an engine that combines repeats sees the list. */
+function combinedHeaderList(list: HeaderList): HeaderList {
+  const seen = new Set<string>();
+  const combined: (readonly [string, string])[] = [];
+  for (const [name] of list) {
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    combined.push([name, headerListGet(list, name)!]);
+  }
+  return combined;
+}
+
+/** The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading repeats). */
 export function unsafeNames(request: FetchRequest, ctx: FetchContext): string[] {
-  return corsUnsafeRequestHeaderNames(request.headerList, ctx.profile.isSafelistedRequestHeader);
+  const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
+  return corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader);
 }
 
 export function cacheRequest(request: FetchRequest): CacheRequest {

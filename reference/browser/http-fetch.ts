@@ -39,6 +39,10 @@ function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkErr
   const why = [methodNeedsPreflight ? `method ${request.method}` : '', uncovered.length > 0 ? `headers ${uncovered.join(', ')}` : '']
     .filter(Boolean).join(' and ');
   trace.info('concept-http-fetch:4.1', `no preflight cache entry for ${why}: a preflight is needed`);
+  if (ctx.profile.cacheClearing === 'failed-lookup') {
+    const removed = cache.clear(key);
+    if (removed > 0) trace.info('browser:chromium-cache-clearing', `${ctx.profile.name} erases the entry that did not cover the request (${removed} cache entr${removed === 1 ? 'y' : 'ies'})`);
+  }
   return corsPreflightFetch(request, ctx);
 }
 

@@ -43,6 +43,9 @@ function vetLocation(request: FetchRequest, response: NetworkResponse, location:
   if (request.tainting === 'cors' && includesCredentials(location)) {
     return trace.fail('concept-http-redirect-fetch:10', `Location ${location.href} includes credentials on a CORS request`);
   }
+  if (ctx.profile.rejectsRedirectToCredentials && includesCredentials(location)) {
+    return trace.fail('browser:chromium-credentials-in-redirect', `Location ${location.href} includes credentials; ${ctx.profile.name} blocks such subresource URLs in every mode`);
+  }
   if (response.status !== 303 && request.body === 'stream') {
     return trace.fail('concept-http-redirect-fetch:11', `a ${response.status} redirect cannot replay a stream body`);
   }

@@ -32,7 +32,9 @@ function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
   }
   trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
   const result = httpFetch(request, ctx, true);
-  if (result.type === 'network-error') {
+  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
+    trace.info('browser:chromium-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} keeps its preflight cache entries`);
+  } else if (result.type === 'network-error') {
     const removed = ctx.cache.clear(cacheRequest(request));
     trace.info('concept-cache-clear', `the preflighted fetch failed: ${removed} preflight cache entr${removed === 1 ? 'y' : 'ies'} cleared`);
   }

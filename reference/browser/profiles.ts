@@ -42,6 +42,21 @@ export interface Profile {
   readonly cacheStructure: 'merge' | 'merge-refresh' | 'replace';
   /** The CORS-safelisted request-header predicate, widened where an engine safelists more. */
   readonly isSafelistedRequestHeader: (name: string, value: string) => boolean;
+  /**
+   * Whether repeated request headers are combined (`, `) before they are classified, so the 128-byte
+   * and 1024-byte rules see one value per name (the spec: every header list entry on its own).
+   */
+  readonly combinesRequestHeaders: boolean;
+  /** Request-header names the Headers API drops silently beyond the spec's forbidden list (lowercase). */
+  readonly extraForbiddenRequestHeaders: readonly string[];
+  /**
+   * When a URL's preflight cache entries are cleared: after a network error on the preflighted path
+   * (the spec), or when a lookup finds they do not cover the request (so a failed actual response
+   * leaves them in place).
+   */
+  readonly cacheClearing: 'network-error' | 'failed-lookup';
+  /** Whether following a redirect to a URL with credentials (user:pass@) fails in every mode (the spec: cors mode only). */
+  readonly rejectsRedirectToCredentials: boolean;
   /** Source of every row that differs from the spec. */
   readonly deviations: readonly Deviation[];
 }
@@ -68,6 +83,10 @@ const spec: Profile = {
   cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'merge',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
+  combinesRequestHeaders: false,
+  extraForbiddenRequestHeaders: [],
+  cacheClearing: 'network-error',
+  rejectsRedirectToCredentials: false,
   deviations: [],
 };
 
@@ -107,6 +126,11 @@ const chromium: Profile = {
   cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'replace',
   isSafelistedRequestHeader: chromiumSafelisted,
+  // Measured in Chromium 156 by the browser runner (runners/browser); see each row's regression edge case.
+  combinesRequestHeaders: true,
+  extraForbiddenRequestHeaders: ['user-agent'],
+  cacheClearing: 'failed-lookup',
+  rejectsRedirectToCredentials: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
@@ -115,6 +139,14 @@ const chromium: Profile = {
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
     { id: 'browser:chromium-extra-safelisted-headers', summary: 'Save-Data, DPR, Width, Viewport-Width, RTT, ECT, Downlink, Device-Memory and Intervention need no preflight',
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/cors.cc' },
+    { id: 'browser:chromium-combined-request-headers', summary: 'repeated request headers are classified as one combined value: two 100-byte Content-Language appends are unsafe (over 128 bytes), and the 1024-byte total counts combined values',
+      source: 'measured in Chromium 156 (runners/browser); the request reaches the network service as net::HttpRequestHeaders, one value per name: https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_request_headers.h' },
+    { id: 'browser:chromium-user-agent-forbidden', summary: 'a User-Agent set by script is dropped silently (the spec no longer forbids it), so it never triggers a preflight',
+      source: 'measured in Chromium 156 (runners/browser); https://crbug.com/571722' },
+    { id: 'browser:chromium-cache-clearing', summary: 'a failed fetch does not clear the preflight cache; a lookup that does not cover the request erases the entry instead, so a failed actual response keeps it and the next request within max-age is not preflighted',
+      source: 'measured in Chromium 156 (runners/browser); the entry is only erased when a lookup fails: https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
+    { id: 'browser:chromium-credentials-in-redirect', summary: 'a redirect to a URL with credentials (user:pass@) is a network error in every mode, not only for CORS requests',
+      source: 'measured in Chromium 156 (runners/browser); Chrome 59 deprecation: "Subresource requests whose URLs contain embedded credentials (e.g. https://user:pass@host/) are blocked"' },
   ],
 };
 
@@ -129,6 +161,10 @@ const firefox: Profile = {
   cacheExemptMethods: ['GET', 'POST'],
   cacheStructure: 'merge-refresh',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
+  combinesRequestHeaders: false,
+  extraForbiddenRequestHeaders: [],
+  cacheClearing: 'network-error',
+  rejectsRedirectToCredentials: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
@@ -151,6 +187,10 @@ const webkit: Profile = {
   cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'replace',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
+  combinesRequestHeaders: false,
+  extraForbiddenRequestHeaders: [],
+  cacheClearing: 'network-error',
+  rejectsRedirectToCredentials: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',

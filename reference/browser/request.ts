@@ -64,7 +64,7 @@ function caseHeaderLines(headers: CaseHeaders | undefined): [string, string][] {
  * Headers "append" with guard `request` or `request-no-cors`: invalid names or values throw,
  * forbidden request-headers are silently ignored, and no-cors drops anything not no-CORS-safelisted.
  */
-function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], trace: Trace): [string, string][] {
+function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], trace: Trace, extraForbidden: readonly string[]): [string, string][] {
   const list: [string, string][] = [];
   for (const [name, raw] of caseHeaderLines(input.headers)) {
     const where = `request.headers["${name}"]`;
@@ -73,6 +73,10 @@ function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], tra
     if (/[\0\r\n]/.test(value)) throw new CaseError(`${where}: a header value cannot contain NUL, CR or LF`);
     if (isForbiddenRequestHeader(name, value)) {
       trace.info('forbidden-request-header', `${name}: the Headers API silently drops this forbidden request-header`);
+      continue;
+    }
+    if (extraForbidden.includes(name.toLowerCase())) {
+      trace.info('browser:chromium-user-agent-forbidden', `${name}: this engine silently drops it, although the spec lets script set it`);
       continue;
     }
     if (mode === 'no-cors') {
@@ -113,8 +117,8 @@ function requestMethod(input: CaseRequest, mode: FetchRequest['mode']): string {
   return method;
 }
 
-/** Builds the request fetch() would start main fetch with. */
-export function createRequest(input: CaseRequest, trace: Trace): FetchRequest {
+/** Builds the request fetch() would start main fetch with; `extraForbidden` are the profile's further forbidden names. */
+export function createRequest(input: CaseRequest, trace: Trace, extraForbidden: readonly string[] = []): FetchRequest {
   const mode = input.mode ?? 'cors';
   if (mode === 'navigate') throw new CaseError('request.mode: "navigate" cannot be used with fetch() (the Request constructor throws TypeError)');
   const origin = parseOriginOrNull(input.origin);
@@ -128,7 +132,7 @@ export function createRequest(input: CaseRequest, trace: Trace): FetchRequest {
     throw new CaseError(`request.body: a ${method} request cannot have a body (the Request constructor throws TypeError)`);
   }
   if (stream && mode === 'no-cors') throw new CaseError('request.body: a stream body needs mode "cors" or "same-origin"');
-  const headerList = appendAuthorHeaders(input, mode, trace);
+  const headerList = appendAuthorHeaders(input, mode, trace, extraForbidden);
   // fetch step: with no Accept, the user agent appends `*/*`. Choice: no Accept-Language is appended
   // (the spec leaves it to the UA); a case that wants one sets it.
   const defaultAccept = !headerList.some(([name]) => name.toLowerCase() === ACCEPT);

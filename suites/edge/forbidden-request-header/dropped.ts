@@ -88,4 +88,31 @@ export const forbiddenHeaderCases = [
       status: 200, exposedHeaders: [],
     },
   },
+  {
+    id: 'forbidden/user-agent-allowed',
+    title: 'User-Agent is not a forbidden request-header: script\'s value is sent and preflighted (Chromium drops it)',
+    steps: ['forbidden-request-header', 'cors-unsafe-request-header-names', 'cors-preflight-fetch-0:5'],
+    level: 'info',
+    case: {
+      request: { url: api('/forbidden/user-agent-allowed'), origin: PAGE, headers: { 'User-Agent': 'probe/1' } },
+      preflight: { status: 204, headers: preflightOk({ headers: 'user-agent' }) },
+      response: { status: 200, headers: allowOrigin() },
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true,
+      requests: [
+        sentPreflight(api('/forbidden/user-agent-allowed'), 'GET', 'user-agent'),
+        sentActual('GET', api('/forbidden/user-agent-allowed'), PAGE, { 'user-agent': 'probe/1' }),
+      ],
+      status: 200, exposedHeaders: [],
+    },
+    // Measured in Chromium 156: no preflight, and the request carries Chromium's own User-Agent.
+    profiles: {
+      chromium: {
+        kind: 'verdict', outcome: 'ok', preflightSent: false,
+        requests: [sentActual('GET', api('/forbidden/user-agent-allowed'), PAGE, { 'user-agent': null })],
+        status: 200, exposedHeaders: [],
+      },
+    },
+  },
 ] as const satisfies readonly EdgeCase[];
