@@ -15,6 +15,8 @@ export interface TargetContext {
   readonly redactor: Redactor;
   readonly ledger: CheckLedger;
   readonly runs: number;
+  /** Requests in flight at most (the transport enforces it too). */
+  readonly concurrency: number;
   readonly seed: number;
   readonly path?: string;
   /** Aborted at the run's deadline or on SIGINT: no new exchanges start. */

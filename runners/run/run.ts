@@ -150,7 +150,7 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   });
   const secrets = Object.values(options.credentialHeaders);
   const shared = {
-    transport, redactor: new Redactor(secrets), runs: options.runs, seed: options.seed, signal,
+    transport, redactor: new Redactor(secrets), runs: options.runs, concurrency: options.concurrency, seed: options.seed, signal,
     ...(options.path !== undefined && { path: options.path }),
     exchange: {
       transport, profile: options.profile, credentialHeaders: options.credentialHeaders,

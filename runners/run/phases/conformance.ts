@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { checks } from '../../../suites/checks/registry.js';
 import { conformanceProbes, intendedRequestArbitrary } from '../../../suites/conformance/requests.js';
+import type { CaseRequest } from '../../../reference/browser/index.js';
 import type { TargetContext } from '../context.js';
 import { judgeIntended } from './judge.js';
 
@@ -18,17 +19,43 @@ async function deterministicProbes(ctx: TargetContext): Promise<void> {
   }));
 }
 
+/**
+ * Pass 1 runs the generated requests pipelined (up to `concurrency` in flight; fast-check only
+ * generates); the first failure's run index then seeds pass 2, a plain sequential fast-check run
+ * from that index (`path`), which shrinks it. A given `--path` goes straight to pass 2.
+ */
 async function property(ctx: TargetContext): Promise<void> {
   const arbitrary = intendedRequestArbitrary(ctx.intent, ctx.urls.length > 0 ? ctx.urls : [ctx.target]);
   if (arbitrary === null || ctx.runs <= 0) return;
+  const path = ctx.path ?? await firstFailure(ctx, arbitrary);
+  if (path === undefined) return;
   const details = await fc.check(fc.asyncProperty(arbitrary, async (request) =>
     ctx.signal.aborted || judgeIntended(ctx, request, { record: false })), {
-    numRuns: ctx.runs, seed: ctx.seed, ...(ctx.path !== undefined && { path: ctx.path }), endOnFailure: false,
+    numRuns: ctx.runs, seed: ctx.seed, path, endOnFailure: false,
   });
   if (details.failed && details.counterexample !== null) {
     // Record the shrunk counterexample once, with what replays it.
     await judgeIntended(ctx, details.counterexample[0], { replay: { seed: details.seed, path: details.counterexamplePath ?? '' } });
   }
+}
+
+/** The run index (as a fast-check path) of the first generated request a browser would fail. */
+async function firstFailure(ctx: TargetContext, arbitrary: fc.Arbitrary<CaseRequest>): Promise<string | undefined> {
+  const inFlight = new Set<Promise<void>>();
+  let first: number | undefined;
+  let index = 0;
+  await fc.check(fc.asyncProperty(arbitrary, async (request) => {
+    const run = index++;
+    if (first !== undefined || ctx.signal.aborted) return true;
+    while (inFlight.size >= ctx.concurrency) await Promise.race(inFlight);
+    const job: Promise<void> = judgeIntended(ctx, request, { record: false }).then((ok) => {
+      if (!ok && (first === undefined || run < first)) first = run;
+    }).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    return true;
+  }), { numRuns: ctx.runs, seed: ctx.seed });
+  await Promise.all(inFlight);
+  return first === undefined ? undefined : String(first);
 }
 
 export async function conformancePhase(ctx: TargetContext): Promise<void> {
