@@ -5,6 +5,7 @@
  */
 import { failure } from '../../spec/abnf.js';
 import { extractLocation } from '../../spec/header-list.js';
+import { LOCATION } from '../../spec/headers.js';
 import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
 import { isCorsNonWildcardRequestHeaderName, isRequestBodyHeaderName } from '../../spec/request-headers.js';
 import type { FetchContext } from './context.js';
@@ -16,10 +17,20 @@ import type { NetworkError } from './trace.js';
 
 const includesCredentials = (url: URL): boolean => url.username !== '' || url.password !== '';
 
+/** Repeated Location lines that all say the same, for a profile that reads them as one. */
+function identicalLocation(response: NetworkResponse): string | null {
+  const values = response.headers.filter(([name]) => name.toLowerCase() === LOCATION).map(([, value]) => value);
+  return values.every((value) => value === values[0]) ? values[0] ?? null : null;
+}
+
 /** Step 3: the response's location URL, or null (no Location), or a network error. */
 function locationUrl(response: NetworkResponse, ctx: FetchContext): URL | null | NetworkError {
-  const location = extractLocation(response.headers);
+  let location = extractLocation(response.headers);
   if (location === null) return null;
+  if (location === failure && ctx.profile.identicalLocationLinesAreOne && identicalLocation(response) !== null) {
+    location = identicalLocation(response)!;
+    ctx.trace.info('browser:chromium-identical-location-lines', `${ctx.profile.name} reads the repeated identical Location lines as one`);
+  }
   if (location === failure) return ctx.trace.fail('concept-http-redirect-fetch:5', 'the redirect has more than one Location header');
   try {
     const url = new URL(location, response.url);

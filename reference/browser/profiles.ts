@@ -57,6 +57,10 @@ export interface Profile {
   readonly cacheClearing: 'network-error' | 'failed-lookup';
   /** Whether following a redirect to a URL with credentials (user:pass@) fails in every mode (the spec: cors mode only). */
   readonly rejectsRedirectToCredentials: boolean;
+  /** Whether the 1024-byte safelisted total still applies once the request has been redirected (the spec: always). */
+  readonly safelistBudgetAfterRedirect: boolean;
+  /** Whether repeated Location lines with one identical value count as that value (the spec: two lines are a failure). */
+  readonly identicalLocationLinesAreOne: boolean;
   /** Source of every row that differs from the spec. */
   readonly deviations: readonly Deviation[];
 }
@@ -87,6 +91,8 @@ const spec: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
+  safelistBudgetAfterRedirect: true,
+  identicalLocationLinesAreOne: false,
   deviations: [],
 };
 
@@ -131,6 +137,8 @@ const chromium: Profile = {
   extraForbiddenRequestHeaders: ['user-agent'],
   cacheClearing: 'failed-lookup',
   rejectsRedirectToCredentials: true,
+  safelistBudgetAfterRedirect: false,
+  identicalLocationLinesAreOne: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
@@ -147,6 +155,10 @@ const chromium: Profile = {
       source: 'measured in Chromium 156 (runners/browser); the entry is only erased when a lookup fails: https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
     { id: 'browser:chromium-credentials-in-redirect', summary: 'a redirect to a URL with credentials (user:pass@) is a network error in every mode, not only for CORS requests',
       source: 'measured in Chromium 156 (runners/browser); Chrome 59 deprecation: "Subresource requests whose URLs contain embedded credentials (e.g. https://user:pass@host/) are blocked"' },
+    { id: 'browser:chromium-budget-first-url-only', summary: 'the 1024-byte total of safelisted values is checked for the first URL only: after a redirect, safelisted headers stay safelisted however long together',
+      source: 'measured in Chromium 156 (runners/browser)' },
+    { id: 'browser:chromium-identical-location-lines', summary: 'two Location lines with the same value are followed as one (different values are a network error, as in the spec)',
+      source: 'measured in Chromium 156 (runners/browser); net rejects only differing duplicates (ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION): https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc' },
   ],
 };
 
@@ -165,6 +177,8 @@ const firefox: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
+  safelistBudgetAfterRedirect: true,
+  identicalLocationLinesAreOne: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
@@ -191,6 +205,8 @@ const webkit: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
+  safelistBudgetAfterRedirect: true,
+  identicalLocationLinesAreOne: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',

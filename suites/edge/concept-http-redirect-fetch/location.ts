@@ -36,6 +36,7 @@ const chainOf = (slug: string, count: number) => {
 const twenty = chainOf('twenty-redirects', 20);
 const twentyOne = chainOf('twenty-one-redirects', 21);
 const loop = api('/redirect/loop');
+const identical = api('/redirect/two-identical-location-lines/next');
 
 export const redirectLocationCases = [
   badLocation('userinfo-cross-origin', 'Location with user:pass@ on another origin: blocked', 76,
@@ -76,6 +77,21 @@ export const redirectLocationCases = [
   badLocation('location-bad-ipv6', 'Location "https://[oops/" does not parse: blocked', 79, 'https://[oops/', 'concept-http-redirect-fetch:5'),
   badLocation('two-location-lines', 'Two Location lines: blocked, Location takes a single value', 79,
     [api('/redirect/two-location-lines/a'), api('/redirect/two-location-lines/b')], 'concept-http-redirect-fetch:5'),
+  {
+    ...badLocation('two-identical-location-lines', 'Two identical Location lines: blocked by the spec; Chromium follows them as one', 79,
+      [identical, identical], 'concept-http-redirect-fetch:5'),
+    case: {
+      request: { url: api('/redirect/two-identical-location-lines'), origin: PAGE },
+      responses: [hop(api('/redirect/two-identical-location-lines'), 302, [identical, identical], allowOrigin()), land(identical, allowOrigin())],
+    },
+    // Measured in Chromium 156.
+    profiles: {
+      chromium: {
+        kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200,
+        requests: [sentActual('GET', api('/redirect/two-identical-location-lines')), sentActual('GET', identical)],
+      },
+    },
+  },
   {
     id: 'redirect/twenty-redirects',
     title: 'Twenty redirects are followed: 21 requests, the last one answered 200',

@@ -8,6 +8,7 @@
 import type { CaseHeaders } from '../../../reference/browser/types.js';
 import type { EdgeCase } from '../types.js';
 import { PAGE, allowOrigin, api, bytes, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import { hop, land, preflightAt } from '../concept-http-redirect-fetch/chain.js';
 
 /** A GET with `headers`, whose preflight allows `acah` (or lists nothing). */
 const get = (path: string, headers: CaseHeaders, acah?: string) => ({
@@ -40,6 +41,14 @@ const languageLines = (total: number): string[] => {
   for (let left = total; left > 0; left -= 128) lines.push(bytes(Math.min(128, left)));
   return lines;
 };
+
+/** Nine distinct names safelisted by Chromium (five by the spec), 125 bytes each: 1125 bytes together. */
+const fullBudget: CaseHeaders = Object.fromEntries(
+  [['Accept', 'a'], ['Accept-Language', 'b'], ['Content-Language', 'c'], ['Intervention', 'e'], ['DPR', '1'], ['Width', '2'],
+    ['RTT', '3'], ['Downlink', '4'], ['Device-Memory', '5']].map(([name, ch]) => [name!, bytes(125, ch)]),
+);
+const fullBudgetNames = 'accept,accept-language,content-language,device-memory,downlink,dpr,intervention,rtt,width';
+const specUnsafeNames = 'device-memory,downlink,dpr,intervention,rtt,width';
 
 export const acrhCases = [
   {
@@ -156,5 +165,39 @@ export const acrhCases = [
     expect: preflightedOk('/budget/repeated-accept', 'accept,accept-language'),
     // Chromium: the nine lines are one Accept value over 128 bytes; the budget is never reached.
     profiles: { chromium: preflightedOk('/budget/repeated-accept', 'accept') },
+  },
+  {
+    id: 'budget/after-redirect',
+    title: 'Nine names Chromium safelists, 125 bytes each (1125 together), on a GET redirected within the API: Chromium checks the total on the first URL only',
+    digest: 50,
+    steps: ['cors-unsafe-request-header-names', 'concept-http-redirect-fetch', 'concept-main-fetch:12'],
+    level: 'info',
+    case: {
+      request: { url: api('/budget/after-redirect'), origin: PAGE, headers: fullBudget },
+      preflight: { status: 204, headers: preflightOk({ headers: '*' }) },
+      responses: [
+        hop(api('/budget/after-redirect'), 302, api('/budget/after-redirect/next'), allowOrigin()),
+        preflightAt(api('/budget/after-redirect/next'), preflightOk({ headers: '*' })),
+        land(api('/budget/after-redirect/next'), allowOrigin()),
+      ],
+    },
+    // The spec safelists three of the names (375 bytes, under the total); the client hints are unsafe on both URLs.
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+      requests: [
+        sentPreflight(api('/budget/after-redirect'), 'GET', specUnsafeNames), sentActual('GET', api('/budget/after-redirect')),
+        sentPreflight(api('/budget/after-redirect/next'), 'GET', specUnsafeNames), sentActual('GET', api('/budget/after-redirect/next')),
+      ],
+    },
+    // Measured in Chromium 156: the redirected GET goes out without a preflight.
+    profiles: {
+      chromium: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+        requests: [
+          sentPreflight(api('/budget/after-redirect'), 'GET', fullBudgetNames), sentActual('GET', api('/budget/after-redirect')),
+          sentActual('GET', api('/budget/after-redirect/next')),
+        ],
+      },
+    },
   },
 ] as const satisfies readonly EdgeCase[];
