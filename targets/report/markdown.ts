@@ -108,6 +108,8 @@ export interface CoverageRow {
   readonly check: Check;
   /** Ids of the rows where this check has must or should findings. */
   readonly failingRows: readonly string[];
+  /** Ids of the rows where this check has only info findings. */
+  readonly infoRows: readonly string[];
   /** How many rows exercised it (did not skip it). */
   readonly exercisedRows: number;
 }
@@ -120,6 +122,7 @@ export function coverageRows(results: readonly TargetResult[], registry: readonl
     return {
       anchor: check.anchor.split(':')[0]!, check,
       failingRows: inRows.filter(({ result }) => result !== undefined && result.findings.some((f) => f.level !== 'info')).map(({ id }) => id),
+      infoRows: inRows.filter(({ result }) => result !== undefined && result.findings.length > 0 && result.findings.every((f) => f.level === 'info')).map(({ id }) => id),
       exercisedRows: inRows.filter(({ result }) => result !== undefined && result.status !== 'skipped').length,
     };
   });
@@ -140,8 +143,11 @@ export function renderCoverage(rows: readonly CoverageRow[], rowCount: number): 
     const href = anchorHref(row.check.anchor, row.check.source);
     const anchor = row.anchor === previous ? '〃' : href === undefined ? cellCode(row.anchor) : `[${cellCode(row.anchor)}](${href})`;
     previous = row.anchor;
-    const fails = row.failingRows.length === 0 ? '–' : row.failingRows.map((id) => `[${cellCode(id)}](#${rowAnchor(id)})`).join(', ');
-    lines.push(`| ${anchor} | ${markdownText(step)} | ${cellCode(row.check.id)} | ${row.check.level} | ${row.check.category} | ${row.exercisedRows} / ${rowCount} | ${fails} |`);
+    const fails = [
+      ...(row.failingRows.length > 0 ? [row.failingRows.map((id) => `[${cellCode(id)}](#${rowAnchor(id)})`).join(', ')] : []),
+      ...(row.infoRows.length > 0 ? [`info on ${row.infoRows.length} ${row.infoRows.length === 1 ? 'row' : 'rows'}`] : []),
+    ].join('<br>') || '–';
+    lines.push(`| ${anchor} | ${step === '' ? '' : cellCode(step)} | ${cellCode(row.check.id)} | ${row.check.level} | ${row.check.category} | ${row.exercisedRows} / ${rowCount} | ${fails} |`);
   }
   return lines;
 }

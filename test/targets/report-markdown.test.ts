@@ -122,19 +122,19 @@ t.test('coverage: every registry check under its anchor, in registry order, with
     result('c/three', null),
   ];
   const rows = coverageRows(results, registry);
-  t.same(rows.map((r) => [r.anchor, r.check.id, r.failingRows, r.exercisedRows]), [
-    ['concept-cors-check', 'acao/missing', ['a/one'], 1],
-    ['concept-cors-check', 'acao/case', [], 2],
-    ['cors-protocol-and-http-caches', 'cache/vary-origin', ['a/one'], 2],
-    ['practice', 'practice/x', [], 0],
+  t.same(rows.map((r) => [r.anchor, r.check.id, r.failingRows, r.infoRows, r.exercisedRows]), [
+    ['concept-cors-check', 'acao/missing', ['a/one'], [], 1],
+    ['concept-cors-check', 'acao/case', [], ['b/two'], 2],
+    ['cors-protocol-and-http-caches', 'cache/vary-origin', ['a/one'], [], 2],
+    ['practice', 'practice/x', [], [], 0],
   ]);
   t.same(renderCoverage(rows, 2), [
     '| Fetch anchor | step | check | level | category | exercised by | fails on |',
     '|---|---|---|---|---|---:|---|',
-    '| [`concept-cors-check`](https://fetch.spec.whatwg.org/#concept-cors-check) | 2 | `acao/missing` | must | conformance | 1 / 2 | [`a/one`](#row-a-one) |',
-    '| 〃 | 4 | `acao/case` | must | conformance | 2 / 2 | – |',
+    '| [`concept-cors-check`](https://fetch.spec.whatwg.org/#concept-cors-check) | `2` | `acao/missing` | must | conformance | 1 / 2 | [`a/one`](#row-a-one) |',
+    '| 〃 | `4` | `acao/case` | must | conformance | 2 / 2 | info on 1 row |',
     '| [`cors-protocol-and-http-caches`](https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches) |  | `cache/vary-origin` | should | cache | 2 / 2 | [`a/one`](#row-a-one) |',
-    '| [`practice`](https://example.test/x) | x | `practice/x` | info | robustness | 0 / 2 | – |',
+    '| [`practice`](https://example.test/x) | `x` | `practice/x` | info | robustness | 0 / 2 | – |',
   ]);
 });
 
