@@ -47,13 +47,10 @@ async function bridge(handler: FetchStyleHandler, req: IncomingMessage, res: Ser
 async function toRequest(req: IncomingMessage): Promise<Request | number> {
   const url = requestUrl(req);
   if (url === null) return 400;
+  // node:http has already refused names and values that Headers would (its parser is as strict).
   const headers = new Headers();
   const raw = req.rawHeaders;
-  try {
-    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  } catch {
-    return 400;
-  }
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
   const method = req.method ?? 'GET';
   const body = await readBody(req);
   if (body === null) return 413;

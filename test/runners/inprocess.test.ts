@@ -144,6 +144,30 @@ t.test('the Fetch bridge answers what a Request cannot carry, and a handler that
   t.match(raw, /^HTTP\/1\.1 501 /);
 });
 
+t.test('the Fetch bridge streams bodies with backpressure, and stops reading when the client goes away', async (t) => {
+  const big = new Uint8Array(8 * 1024 * 1024).fill(97);
+  t.equal((await exchange(() => new Response(big))).body.length, big.length, 'a body larger than the socket buffer arrives whole');
+  let cancelled!: () => void;
+  const gone = new Promise<void>((resolve) => (cancelled = resolve));
+  const endless = () => new Response(new ReadableStream<Uint8Array>({
+    pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)),
+    cancel: () => cancelled(),
+  }));
+  const served = await serveInProcess(endless);
+  t.teardown(served.stop);
+  const response = await request(`${served.origin}/`);
+  for await (const _chunk of response.body) break;
+  await gone;
+  t.pass('the body stream is cancelled once the client has gone');
+  const failing = () => new Response(new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('partial'));
+      setTimeout(() => controller.error(new Error('boom')), 10);
+    },
+  }));
+  await t.rejects(exchange(failing), 'a body that fails midway drops the connection (the head is already sent)');
+});
+
 t.test('applications are recognised by shape; a function with at most one parameter is a Fetch handler unless told otherwise', async (t) => {
   t.equal((await exchange(() => new Response('fetch'))).body, 'fetch', 'no parameter: a Fetch handler');
   const restListener = (...args: unknown[]) => { (args[1] as ServerResponse).end('node'); };

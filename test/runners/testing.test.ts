@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { createServer, type RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { corsMiddleware, type PolicyConfig } from '../../reference/server/index.js';
-import { assertCorsConformance, corsConformance, formatFailures, type TapLike } from '../../runners/testing/index.js';
+import { assertCorsConformance, corsConformance, formatCheckFailure, formatFailures, type TapLike } from '../../runners/testing/index.js';
+import type { CheckResult, Finding } from '../../runners/report-types.js';
 import { root } from '../support/paths.js';
 import { start } from '../support/servers.js';
 
@@ -126,6 +127,39 @@ t.test('assertCorsConformance: a server at a URL, target errors, and nothing jud
   await t.rejects(assertCorsConformance(correct, { ...RUN, suites: ['redirect/leaves-targets'] }), { message: /no check could be judged/ });
   await t.rejects(assertCorsConformance('not a url', RUN), { name: 'UsageError' });
   t.equal(formatFailures({ ...(await assertCorsConformance(correct, RUN)) }), '');
+});
+
+t.test('corsConformance: several target paths name each subtest after its target too', async (t) => {
+  const tap = recorder();
+  const report = await corsConformance(tap, broken, { ...RUN, target: ['/items', '/other'], suites: ['security/origin-reflection'] });
+  t.same(tap.subtests.map((s) => s.name), report.targets.map((target) => `security/origin-reflection [${target}]`));
+});
+
+t.test('formatCheckFailure: a network error with its step, a replay line, and a failed check without findings', async (t) => {
+  const finding: Finding = {
+    id: 'preflight/header-not-allowed', level: 'must', category: 'conformance', severity: 'high', anchor: 'cors-preflight-fetch-0:7.7',
+    url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch-0', title: 'An intended request header is missing from Access-Control-Allow-Headers',
+    expected: 'x-api-key is allowed', actual: 'the preflight lists content-type only', exchange: { preflight: null, request: null, response: null },
+    browser: { outcome: 'network-error', failedAt: 'cors-preflight-fetch-0:7.7' }, reproduce: { curl: 'curl -i -X OPTIONS http://h/items', seed: 7, path: '3:1' },
+    fix: 'List it.', target: 'http://h/items',
+  };
+  const check: CheckResult = {
+    id: finding.id, title: finding.title, level: 'must', category: 'conformance', anchor: finding.anchor, target: finding.target,
+    status: 'failed', findings: [finding], durationMs: 1,
+  };
+  t.equal(formatCheckFailure(check), [
+    '✗ preflight/header-not-allowed [must] An intended request header is missing from Access-Control-Allow-Headers',
+    '  target:    http://h/items',
+    '  expected:  x-api-key is allowed',
+    '  actual:    the preflight lists content-type only',
+    '  anchor:    cors-preflight-fetch-0:7.7 https://fetch.spec.whatwg.org/#cors-preflight-fetch-0',
+    '  browser:   network error at cors-preflight-fetch-0:7.7',
+    '  reproduce: curl -i -X OPTIONS http://h/items',
+    '  replay:    --seed 7 --path 3:1',
+    '  fix:       List it.',
+  ].join('\n'));
+  t.equal(formatCheckFailure({ ...check, findings: [] }), '✗ preflight/header-not-allowed [must] An intended request header is missing from Access-Control-Allow-Headers\n  target:    http://h/items');
+  t.match(formatCheckFailure({ ...check, findings: [{ ...finding, browser: { outcome: 'network-error', failedAt: null } }] }), /\n  browser:   network error\n/);
 });
 
 /** Runs one fixture file with node, as a user's test file. */
