@@ -36,12 +36,8 @@ function combinedHeaderList(list: HeaderList): HeaderList {
 
 /** The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading repeats). */
 export function unsafeNames(request: FetchRequest, ctx: FetchContext): string[] {
-  const { profile } = ctx;
-  const list = profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
-  // Without the 1024-byte total, only the entries that are not safelisted on their own remain.
-  const counted = profile.safelistBudgetAfterRedirect || request.urlList.length === 1
-    ? list : list.filter(([name, value]) => !profile.isSafelistedRequestHeader(name, value));
-  return corsUnsafeRequestHeaderNames(counted, profile.isSafelistedRequestHeader);
+  const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
+  return corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader);
 }
 
 export function cacheRequest(request: FetchRequest): CacheRequest {

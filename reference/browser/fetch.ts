@@ -23,7 +23,7 @@ interface Exchange {
 
 function fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number): Verdict {
   const trace = new Trace();
-  const request = createRequest(exchange.request, trace, profile.extraForbiddenRequestHeaders);
+  const request = createRequest(exchange.request, trace, profile);
   const ctx: FetchContext = {
     profile, cache, trace, network: Network.fromCase(exchange), now, preflight: { sent: false, fromCache: false },
   };

@@ -77,6 +77,11 @@ function rewriteRequest(request: FetchRequest, status: number, location: URL, ct
     ctx.trace.info('concept-http-redirect-fetch:13', 'the redirect leaves the origin: Authorization is removed');
     request.headerList = request.headerList.filter(([name]) => !isCorsNonWildcardRequestHeaderName(name));
   }
+  const removes = ctx.profile.redirectRemovesHeaders;
+  if (!isSameOrigin(request.origin, originOfUrl(location)) && request.headerList.some(([name]) => removes.includes(name.toLowerCase()))) {
+    ctx.trace.info('browser:chromium-redirect-drops-client-hints', `${ctx.profile.name} removes the client hints (${removes.join(', ')}) on a redirect away from the page's origin`);
+    request.headerList = request.headerList.filter(([name]) => !removes.includes(name.toLowerCase()));
+  }
 }
 
 export function httpRedirectFetch(request: FetchRequest, response: NetworkResponse, ctx: FetchContext): FetchResult {

@@ -57,8 +57,8 @@ export interface Profile {
   readonly cacheClearing: 'network-error' | 'failed-lookup';
   /** Whether following a redirect to a URL with credentials (user:pass@) fails in every mode (the spec: cors mode only). */
   readonly rejectsRedirectToCredentials: boolean;
-  /** Whether the 1024-byte safelisted total still applies once the request has been redirected (the spec: always). */
-  readonly safelistBudgetAfterRedirect: boolean;
+  /** Request-header names removed when a redirect leads to an origin other than the request's (the page's). */
+  readonly redirectRemovesHeaders: readonly string[];
   /** Whether repeated Location lines with one identical value count as that value (the spec: two lines are a failure). */
   readonly identicalLocationLinesAreOne: boolean;
   /** Source of every row that differs from the spec. */
@@ -91,7 +91,7 @@ const spec: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
-  safelistBudgetAfterRedirect: true,
+  redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
   deviations: [],
 };
@@ -137,7 +137,8 @@ const chromium: Profile = {
   extraForbiddenRequestHeaders: ['user-agent'],
   cacheClearing: 'failed-lookup',
   rejectsRedirectToCredentials: true,
-  safelistBudgetAfterRedirect: false,
+  // Client hints not delegated to the new origin, script-set ones included (Save-Data and Intervention stay).
+  redirectRemovesHeaders: ['device-memory', 'downlink', 'dpr', 'ect', 'rtt', 'viewport-width', 'width'],
   identicalLocationLinesAreOne: true,
   deviations: [
     wildcardAuthorization,
@@ -147,7 +148,7 @@ const chromium: Profile = {
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
     { id: 'browser:chromium-extra-safelisted-headers', summary: 'Save-Data, DPR, Width, Viewport-Width, RTT, ECT, Downlink, Device-Memory and Intervention need no preflight',
       source: 'https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/cors.cc' },
-    { id: 'browser:chromium-combined-request-headers', summary: 'repeated request headers are classified as one combined value: two 100-byte Content-Language appends are unsafe (over 128 bytes), and the 1024-byte total counts combined values',
+    { id: 'browser:chromium-combined-request-headers', summary: 'repeated request headers are classified as one combined value: two 100-byte Content-Language appends are unsafe (over 128 bytes), the 1024-byte total counts combined values, and X-HTTP-Method-Override appended as DELETE then TRACE is dropped whole',
       source: 'measured in Chromium 156 (runners/browser); the request reaches the network service as net::HttpRequestHeaders, one value per name: https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_request_headers.h' },
     { id: 'browser:chromium-user-agent-forbidden', summary: 'a User-Agent set by script is dropped silently (the spec no longer forbids it), so it never triggers a preflight',
       source: 'measured in Chromium 156 (runners/browser); https://crbug.com/571722' },
@@ -155,8 +156,8 @@ const chromium: Profile = {
       source: 'measured in Chromium 156 (runners/browser); the entry is only erased when a lookup fails: https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc' },
     { id: 'browser:chromium-credentials-in-redirect', summary: 'a redirect to a URL with credentials (user:pass@) is a network error in every mode, not only for CORS requests',
       source: 'measured in Chromium 156 (runners/browser); Chrome 59 deprecation: "Subresource requests whose URLs contain embedded credentials (e.g. https://user:pass@host/) are blocked"' },
-    { id: 'browser:chromium-budget-first-url-only', summary: 'the 1024-byte total of safelisted values is checked for the first URL only: after a redirect, safelisted headers stay safelisted however long together',
-      source: 'measured in Chromium 156 (runners/browser)' },
+    { id: 'browser:chromium-redirect-drops-client-hints', summary: 'a redirect to an origin other than the page\'s removes Device-Memory, Downlink, DPR, ECT, RTT, Viewport-Width and Width, script-set ones included, so they are neither sent nor in ACRH there',
+      source: 'measured in Chromium 156 (runners/browser); client hints are sent to third parties only when delegated: https://wicg.github.io/client-hints-infrastructure/' },
     { id: 'browser:chromium-identical-location-lines', summary: 'two Location lines with the same value are followed as one (different values are a network error, as in the spec)',
       source: 'measured in Chromium 156 (runners/browser); net rejects only differing duplicates (ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION): https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc' },
   ],
@@ -177,7 +178,7 @@ const firefox: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
-  safelistBudgetAfterRedirect: true,
+  redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
   deviations: [
     wildcardAuthorization,
@@ -205,7 +206,7 @@ const webkit: Profile = {
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
-  safelistBudgetAfterRedirect: true,
+  redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
   deviations: [
     wildcardAuthorization,

@@ -14,6 +14,7 @@ import { parseOriginOrNull, type Origin } from '../../spec/origin.js';
 import { failure } from '../../spec/abnf.js';
 import { ACCEPT } from '../../spec/headers.js';
 import { CaseError } from './errors.js';
+import { profiles, type Profile } from './profiles.js';
 import type { Trace } from './trace.js';
 import type { CaseHeaders, CaseRequest, CredentialsMode, RedirectMode } from './types.js';
 
@@ -64,8 +65,9 @@ function caseHeaderLines(headers: CaseHeaders | undefined): [string, string][] {
  * Headers "append" with guard `request` or `request-no-cors`: invalid names or values throw,
  * forbidden request-headers are silently ignored, and no-cors drops anything not no-CORS-safelisted.
  */
-function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], trace: Trace, extraForbidden: readonly string[]): [string, string][] {
+function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], trace: Trace, profile: Profile): [string, string][] {
   const list: [string, string][] = [];
+  const poisoned = profile.combinesRequestHeaders ? forbiddenWhenCombined(input) : new Set<string>();
   for (const [name, raw] of caseHeaderLines(input.headers)) {
     const where = `request.headers["${name}"]`;
     const value = normalizeHeaderValue(byteStringOrThrow(raw, where));
@@ -75,7 +77,11 @@ function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], tra
       trace.info('forbidden-request-header', `${name}: the Headers API silently drops this forbidden request-header`);
       continue;
     }
-    if (extraForbidden.includes(name.toLowerCase())) {
+    if (poisoned.has(name.toLowerCase())) {
+      trace.info('browser:chromium-combined-request-headers', `${name}: its combined value is forbidden, so this engine drops every ${name} line`);
+      continue;
+    }
+    if (profile.extraForbiddenRequestHeaders.includes(name.toLowerCase())) {
       trace.info('browser:chromium-user-agent-forbidden', `${name}: this engine silently drops it, although the spec lets script set it`);
       continue;
     }
@@ -90,6 +96,12 @@ function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], tra
     list.push([name, value]);
   }
   return list;
+}
+
+/** For an engine that combines repeats: names whose combined value is forbidden (DELETE, then TRACE). */
+function forbiddenWhenCombined(input: CaseRequest): Set<string> {
+  const lines = caseHeaderLines(input.headers).map(([name, value]): [string, string] => [name, normalizeHeaderValue(value)]);
+  return new Set(lines.filter(([name]) => isForbiddenRequestHeader(name, headerListGet(lines, name)!)).map(([name]) => name.toLowerCase()));
 }
 
 function requestUrl(input: CaseRequest): URL {
@@ -117,8 +129,8 @@ function requestMethod(input: CaseRequest, mode: FetchRequest['mode']): string {
   return method;
 }
 
-/** Builds the request fetch() would start main fetch with; `extraForbidden` are the profile's further forbidden names. */
-export function createRequest(input: CaseRequest, trace: Trace, extraForbidden: readonly string[] = []): FetchRequest {
+/** Builds the request fetch() would start main fetch with, by the Headers rules of `profile`. */
+export function createRequest(input: CaseRequest, trace: Trace, profile: Profile = profiles.spec): FetchRequest {
   const mode = input.mode ?? 'cors';
   if (mode === 'navigate') throw new CaseError('request.mode: "navigate" cannot be used with fetch() (the Request constructor throws TypeError)');
   const origin = parseOriginOrNull(input.origin);
@@ -132,7 +144,7 @@ export function createRequest(input: CaseRequest, trace: Trace, extraForbidden: 
     throw new CaseError(`request.body: a ${method} request cannot have a body (the Request constructor throws TypeError)`);
   }
   if (stream && mode === 'no-cors') throw new CaseError('request.body: a stream body needs mode "cors" or "same-origin"');
-  const headerList = appendAuthorHeaders(input, mode, trace, extraForbidden);
+  const headerList = appendAuthorHeaders(input, mode, trace, profile);
   // fetch step: with no Accept, the user agent appends `*/*`. Choice: no Accept-Language is appended
   // (the spec leaves it to the UA); a case that wants one sets it.
   const defaultAccept = !headerList.some(([name]) => name.toLowerCase() === ACCEPT);

@@ -38,6 +38,7 @@ import { redirectTaintCases } from './concept-http-redirect-fetch/taint.js';
 import { redirectLocationCases } from './concept-http-redirect-fetch/location.js';
 import { redirectMethodCases } from './concept-http-redirect-fetch/method-rewrite.js';
 import { redirectAuthorizationCases } from './concept-http-redirect-fetch/authorization.js';
+import { redirectClientHintCases } from './concept-http-redirect-fetch/client-hints.js';
 import { redirectStreamBodyCases } from './concept-http-redirect-fetch/stream-body.js';
 import { redirectModeCases } from './concept-http-fetch/redirect-mode.js';
 import { mainFetchModeCases } from './concept-main-fetch/modes.js';
@@ -82,6 +83,7 @@ export const edgeCases: readonly EdgeCase[] = [
   ...redirectLocationCases,
   ...redirectMethodCases,
   ...redirectAuthorizationCases,
+  ...redirectClientHintCases,
   ...redirectStreamBodyCases,
   ...redirectModeCases,
   ...mainFetchModeCases,

@@ -57,6 +57,35 @@ export const forbiddenHeaderCases = [
       status: 200, exposedHeaders: [],
     },
   },
+  {
+    id: 'forbidden/method-override-delete-then-trace',
+    title: 'X-HTTP-Method-Override appended as DELETE, then TRACE: the TRACE line is dropped, DELETE is kept (Chromium drops both)',
+    digest: 56,
+    steps: ['forbidden-request-header', 'cors-unsafe-request-header-names'],
+    level: 'info',
+    case: {
+      request: { url: api('/forbidden/method-override-delete-then-trace'), origin: PAGE, headers: { 'X-HTTP-Method-Override': ['DELETE', 'TRACE'], 'X-A': '1' } },
+      preflight: { status: 204, headers: preflightOk({ headers: 'x-a, x-http-method-override' }) },
+      response: { status: 200, headers: allowOrigin() },
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+      requests: [
+        sentPreflight(api('/forbidden/method-override-delete-then-trace'), 'GET', 'x-a,x-http-method-override'),
+        sentActual('GET', api('/forbidden/method-override-delete-then-trace'), PAGE, { 'x-http-method-override': 'DELETE' }),
+      ],
+    },
+    // Measured in Chromium 156: the combined value "DELETE, TRACE" is forbidden, so no line is sent.
+    profiles: {
+      chromium: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+        requests: [
+          sentPreflight(api('/forbidden/method-override-delete-then-trace'), 'GET', 'x-a'),
+          sentActual('GET', api('/forbidden/method-override-delete-then-trace'), PAGE, { 'x-http-method-override': null }),
+        ],
+      },
+    },
+  },
   droppedOnly('origin-spoof', 'An author Origin header is dropped; the browser sends the real origin',
     { Origin: 'https://evil.example' }, 57),
   {
