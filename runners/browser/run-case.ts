@@ -27,6 +27,8 @@ export interface CaseRun {
   readonly browser: readonly Observed[];
   /** Per exchange, whether both sides showed the same. */
   readonly sameAt: readonly boolean[];
+  /** Per exchange, every request as it reached the harness (harness URLs, all headers): for diagnosis. */
+  readonly recorded: readonly (readonly RecordedRequest[])[];
   readonly same: boolean;
 }
 
@@ -134,7 +136,7 @@ export async function runCaseInBrowser(c: Case, driver: BrowserDriver, harness: 
     const sameAt = model.map((m, i) => browser[i] !== undefined && sameObservation(m, browser[i]!));
     return {
       mapped, mapping, model: model.map((o) => unmap(o, mapping)), browser: browser.map((o) => unmap(o, mapping)),
-      sameAt, same: model.length === browser.length && sameAt.every(Boolean),
+      sameAt, same: model.length === browser.length && sameAt.every(Boolean), recorded: session.logs,
     };
   } finally {
     session.close();
