@@ -24,8 +24,8 @@ export function formatObserved(observed: Observed, indent = '  '): string {
   return [...lines, `=> ${result}`].map((line) => indent + line).join('\n');
 }
 
-/** The browser's and the model's view of every exchange, side by side, differences marked. */
-export function formatCaseRun(run: CaseRun, browserName: string, profile: string): string {
+/** The browser's and the model's view of every exchange, side by side, differences marked (`both`: print the model's even when the same). */
+export function formatCaseRun(run: CaseRun, browserName: string, profile: string, both = false): string {
   const out: string[] = [];
   const count = Math.max(run.model.length, run.browser.length);
   for (let i = 0; i < count; i++) {
@@ -35,7 +35,7 @@ export function formatCaseRun(run: CaseRun, browserName: string, profile: string
     const label = count === 1 ? 'request' : i === count - 1 ? `main request (exchange ${i + 1} of ${count})` : `history[${i}]`;
     out.push(`${label}: ${same ? 'same' : 'DIFFERENT'}`);
     out.push(`  ${browserName} (observed):`, browser === undefined ? '    (not run)' : formatObserved(browser, '    '));
-    if (!same) out.push(`  model (profile ${profile}):`, model === undefined ? '    (not run)' : formatObserved(model, '    '));
+    if (!same || both) out.push(`  model (profile ${profile}):`, model === undefined ? '    (not run)' : formatObserved(model, '    '));
     else out.push(`  model (profile ${profile}): the same`);
   }
   return out.join('\n') + '\n';

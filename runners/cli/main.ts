@@ -5,6 +5,7 @@ import { CaseError, NotModelledError } from '../../reference/browser/index.js';
 import { checks } from '../../suites/checks/registry.js';
 import { TargetError, UsageError } from '../errors.js';
 import { version } from '../version.js';
+import { browserCommand } from '../browser/command.js';
 import { demoCommand } from './demo.js';
 import { examplesCommand } from './examples.js';
 import { explainCommand } from './explain.js';
@@ -21,6 +22,7 @@ const USAGE = `Usage:
       [--targets FILE] [--shard i/n]
   cors-conformance merge REPORT.json|REPORT.jsonl... [--format F] [--output FILE] [--level L]
   cors-conformance explain CASE.json|-  [--format json|text] [--profile P]
+  cors-conformance browser CASE.json|-  [--format text|json]   the case in real Chromium next to the model
   cors-conformance serve [--policy FILE] [--port N]
   cors-conformance demo                  the suite against a correct and a broken embedded server
   cors-conformance examples              the bundled example cases through the model
@@ -63,6 +65,12 @@ async function run(argv: readonly string[], signal: AbortSignal): Promise<number
       const options = { format, color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) } as const;
       process.stdout.write(await explainCommand(rest[0]!, options));
       return 0;
+    }
+    case 'browser': {
+      if (rest.length !== 1) throw new UsageError('browser takes one case file, or - for stdin');
+      const result = await browserCommand(rest[0]!, { format: values.format ?? 'text', ...(values.profile !== undefined && { profile: profileOption(values.profile) }) });
+      process.stdout.write(result.output);
+      return result.code;
     }
     case 'serve': {
       const served = await serveCommand(await policyOption(values.policy), integerOption('port', values.port, 0, 0, 65535), signal);
