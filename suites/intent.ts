@@ -37,6 +37,12 @@ export const PUBLIC_ORIGIN = 'https://app.cors-conformance.test';
 
 const unsafeMethods = (methods: Iterable<string>): string[] => [...new Set(methods)].filter((m) => m !== '*' && !isCorsSafelistedMethod(m));
 
+/** The headers a policy means to expose; null when it means none (absent or an empty list). */
+function exposed(list: '*' | readonly string[] | undefined): readonly string[] | '*' | null {
+  if (list === undefined || list.length === 0) return null;
+  return list === '*' ? '*' : list.map((h) => h.toLowerCase());
+}
+
 /**
  * The intent a policy declares for one target URL. A URL outside the policy's `paths` is meant to
  * share nothing: no origin is trusted there, and every probe is an attacker's.
@@ -54,7 +60,7 @@ export function intentFromPolicy(policy: CompiledPolicy, target?: string): Inten
     anyOrigin: policy.anyOrigin, methods: unsafeMethods(policy.methods),
     headers: policy.allowHeaders === '*' ? [] : [...policy.allowHeaders],
     headerWildcard: policy.allowHeaders === '*',
-    exposeHeaders: policy.config.exposeHeaders === undefined ? null : policy.config.exposeHeaders === '*' ? '*' : policy.config.exposeHeaders.map((h) => h.toLowerCase()),
+    exposeHeaders: exposed(policy.config.exposeHeaders),
     credentials: policy.credentials, notes: [],
   };
 }

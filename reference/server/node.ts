@@ -101,7 +101,8 @@ export function createReferenceServer(options: ReferenceServerOptions): Server {
 /**
  * The default application: 200 with a small JSON body for every method and path (paths outside the
  * policy's `paths` too, so out-of-scope requests show plain behaviour rather than 404s), an
- * `x-request-id` counting requests from 1, and `cache-control: no-store`. HEAD gets no body.
+ * `x-request-id` counting requests from 1, and `cache-control: max-age=60` (cacheable on purpose: a
+ * missing `Vary: Origin` must matter). HEAD gets no body.
  */
 export function referenceApp(): NodeHandler {
   let requests = 0;
@@ -111,7 +112,7 @@ export function referenceApp(): NodeHandler {
     res.statusCode = 200;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-length', Buffer.byteLength(body));
-    res.setHeader('cache-control', 'no-store');
+    res.setHeader('cache-control', 'max-age=60');
     res.setHeader('x-request-id', String(requests));
     res.end(req.method === 'HEAD' ? undefined : body);
   };

@@ -76,7 +76,7 @@ export const checks = [
   // Robustness.
   { id: 'robustness/error-status', title: 'Error responses lose the CORS headers the success path has', level: 'should', category: 'robustness', anchor: 'http-responses', fix: 'Add CORS headers before routing and error handling, so 404, 405 and 500 responses stay readable by allowed origins.' },
   { id: 'robustness/head', title: 'HEAD loses the CORS headers GET has', level: 'should', category: 'robustness', anchor: 'http-responses', fix: 'Answer HEAD with the same CORS headers as GET.' },
-  { id: 'robustness/plain-options', title: 'A plain OPTIONS (no Access-Control-Request-Method) is answered as a preflight', level: 'info', category: 'robustness', anchor: 'cors-preflight-request', fix: 'Treat only OPTIONS with Origin and Access-Control-Request-Method as a preflight; pass other OPTIONS requests to the application.' },
+  { id: 'robustness/plain-options', title: 'A plain OPTIONS (no Access-Control-Request-Method) gets preflight headers', level: 'info', category: 'robustness', anchor: 'cors-preflight-request', fix: 'Only an OPTIONS request with Origin and Access-Control-Request-Method is a preflight; answer other OPTIONS requests as the application would, without Access-Control-Allow-Methods/-Headers.' },
 ] as const satisfies readonly Check[];
 
 export type CheckId = (typeof checks)[number]['id'];

@@ -77,7 +77,7 @@ app.use(cors({
         else callback(new Error('Not allowed by CORS'));
       },
     },
-    ['cache/vary-origin (should): a refused origin gets express\'s 500 error page, written by the final handler after cors called next(err), with no Vary: Origin; an allowed origin gets Access-Control-Allow-Origin with Vary: Origin. The Fetch Standard (#cors-protocol-and-http-caches) asks for Vary: Origin on every response once the answer depends on Origin. A 500 is not heuristically cacheable, so the practical risk is small.']),
+    ['Not cache/vary-origin: a refused origin gets express\'s 500 error page, written by the final handler after cors called next(err), with no Vary: Origin, while an allowed origin gets Access-Control-Allow-Origin with Vary: Origin. A 500 without Cache-Control or Expires is not heuristically cacheable (RFC 9110 §15.1, RFC 9111 §4.2.2), so no cache can serve it to another origin, and the check passes it.']),
   target('reflect-credentials', 'origin: true (reflect) with credentials',
     { origins: [APP], methods: DEFAULT_METHODS, allowHeaders: ['content-type', 'authorization'], credentials: true },
     'app.use(cors({ origin: true, credentials: true }))',

@@ -52,7 +52,7 @@ export function routedApp(): NodeHandler {
     res.statusCode = found ? 200 : 404;
     res.setHeader('content-type', found ? 'application/json' : 'text/plain');
     res.setHeader('content-length', Buffer.byteLength(body));
-    res.setHeader('cache-control', 'no-store');
+    res.setHeader('cache-control', 'max-age=60');
     res.setHeader('x-request-id', String(requests));
     res.end(req.method === 'HEAD' ? undefined : body);
   };

@@ -15,7 +15,7 @@ const expected: Readonly<Record<string, readonly string[]>> = {
   'express-cors/strict-list': ['robustness/plain-options'],
   'express-cors/credentials': ['robustness/plain-options'],
   'express-cors/regex': ['robustness/plain-options', 'security/origin-scheme', 'security/preflight-admits-untrusted'],
-  'express-cors/function': ['cache/vary-origin', 'robustness/plain-options'],
+  'express-cors/function': ['robustness/plain-options'],
   'express-cors/reflect-credentials': ['robustness/plain-options', 'security/null-origin', 'security/origin-reflection', 'security/preflight-admits-untrusted'],
   'fastify-cors/defaults': [],
   'fastify-cors/strict-list': [],

@@ -17,6 +17,21 @@ const varies = (wire: WireExchange): boolean => {
   return vary !== null && headerValueGetDecodeAndSplit(vary).some((token) => token === '*' || token.toLowerCase() === 'origin');
 };
 
+/** RFC 9110 §15.1: statuses a cache may store without explicit freshness. */
+const HEURISTICALLY_CACHEABLE = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
+
+/**
+ * Whether an HTTP cache could store this response (RFC 9111 §3): not `no-store`, and either explicitly
+ * fresh or of a heuristically cacheable status. A response no cache keeps cannot be served to another origin.
+ */
+export function isStorable(wire: WireExchange): boolean {
+  const directives = headerValueGetDecodeAndSplit(headerListGet(wire.response.headers, 'cache-control') ?? '').map((d) => d.toLowerCase());
+  if (directives.includes('no-store')) return false;
+  const explicit = directives.some((d) => d === 'public' || d.startsWith('max-age=') || d.startsWith('s-maxage=')) ||
+    headerListGet(wire.response.headers, 'expires') !== null;
+  return explicit || HEURISTICALLY_CACHEABLE.has(wire.response.status);
+}
+
 const corsAnswer = (wire: WireExchange): string =>
   `${headerListGet(wire.response.headers, ACAO) ?? '(none)'}|${headerListGet(wire.response.headers, ACAC) ?? ''}`;
 
@@ -27,7 +42,7 @@ export async function cachePhase(ctx: TargetContext): Promise<void> {
   ctx.ledger.exercise('cache/vary-origin');
   // A static answer (the same for every Origin, or none at all) needs no Vary.
   if (new Set(answers.map(corsAnswer)).size <= 1) return;
-  const missing = answers.find((wire) => !varies(wire));
+  const missing = answers.find((wire) => !varies(wire) && isStorable(wire));
   if (missing === undefined) return;
   const seen = answers.map((wire, i) => `${origins[i] ?? 'no Origin'} → ${headerListGet(wire.response.headers, ACAO) ?? 'no ACAO'}`).join('; ');
   ctx.ledger.add(makeFinding({

@@ -27,7 +27,9 @@ function preflightRequest(ctx: TargetContext, origin: string): CaseRequest {
   return buildRequest(ctx.target, origin, 'PUT', [], 'omit');
 }
 
-function grade(ctx: TargetContext, credentialed: boolean): { level: FindingLevel; severity: Severity } {
+function grade(ctx: TargetContext, credentialed: boolean, browserRealistic = true): { level: FindingLevel; severity: Severity } {
+  // An Origin no browser can send shows a loose parser, not a hole a web page can use.
+  if (!browserRealistic) return { level: 'should', severity: 'low' };
   if (credentialed) return { level: 'must', severity: 'critical' };
   // Without a policy, an uncredentialed answer to any origin may be meant as public (like *).
   return ctx.intent.source === 'policy' ? { level: 'must', severity: 'high' } : { level: 'should', severity: 'medium' };
@@ -37,7 +39,7 @@ function record(ctx: TargetContext, id: CheckId, probe: UntrustedOrigin, result:
   const label = probe.browserRealistic ? '' : ' (robustness probe: no browser sends this Origin)';
   ctx.ledger.add(makeFinding({
     check: checkById(id), target: ctx.target, wire: result.wire,
-    verdict: { outcome: 'ok', failedAt: null }, ...grade(ctx, credentialed),
+    verdict: { outcome: 'ok', failedAt: null }, ...grade(ctx, credentialed, probe.browserRealistic),
     expected: `${probe.origin} is refused${probe.imitates ? ` (it only imitates ${probe.imitates})` : ''}`,
     actual: `${what}${label}`,
   }, ctx.redactor));
