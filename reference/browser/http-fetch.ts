@@ -3,6 +3,7 @@
  * the redirect switch.
  * @see https://fetch.spec.whatwg.org/#concept-http-fetch
  */
+import { extractLocation } from '../../spec/header-list.js';
 import { isRedirectStatus } from '../../spec/status.js';
 import type { FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
@@ -81,6 +82,10 @@ export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPref
   if (isRedirectStatus(response.status)) {
     switch (request.redirect) {
       case 'error':
+        if (ctx.profile.redirectErrorNeedsLocation && extractLocation(response.headers) === null) {
+          trace.info('browser:chromium-redirect-error-without-location', `the ${response.status} has no Location: ${ctx.profile.name} hands it to script despite redirect mode "error"`);
+          return { type: 'response', response, opaqueRedirect: false };
+        }
         return trace.fail('concept-http-fetch:6.3', `redirect mode is "error" and the response is a ${response.status} redirect`);
       case 'manual':
         trace.info('concept-http-fetch:6.3', 'redirect mode is "manual": script gets an opaque-redirect filtered response');

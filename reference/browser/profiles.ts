@@ -61,6 +61,8 @@ export interface Profile {
   readonly redirectRemovesHeaders: readonly string[];
   /** Whether repeated Location lines with one identical value count as that value (the spec: two lines are a failure). */
   readonly identicalLocationLinesAreOne: boolean;
+  /** Whether redirect mode "error" fails only on a 3xx with a Location (the spec: on every redirect status). */
+  readonly redirectErrorNeedsLocation: boolean;
   /** Source of every row that differs from the spec. */
   readonly deviations: readonly Deviation[];
 }
@@ -93,6 +95,7 @@ const spec: Profile = {
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
+  redirectErrorNeedsLocation: false,
   deviations: [],
 };
 
@@ -140,6 +143,7 @@ const chromium: Profile = {
   // Client hints not delegated to the new origin, script-set ones included (Save-Data and Intervention stay).
   redirectRemovesHeaders: ['device-memory', 'downlink', 'dpr', 'ect', 'rtt', 'viewport-width', 'width'],
   identicalLocationLinesAreOne: true,
+  redirectErrorNeedsLocation: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
@@ -158,6 +162,8 @@ const chromium: Profile = {
       source: 'measured in Chromium 156 (runners/browser); Chrome 59 deprecation: "Subresource requests whose URLs contain embedded credentials (e.g. https://user:pass@host/) are blocked"' },
     { id: 'browser:chromium-redirect-drops-client-hints', summary: 'a redirect to an origin other than the page\'s removes Device-Memory, Downlink, DPR, ECT, RTT, Viewport-Width and Width, script-set ones included, so they are neither sent nor in ACRH there',
       source: 'measured in Chromium 156 (runners/browser); client hints are sent to third parties only when delegated: https://wicg.github.io/client-hints-infrastructure/' },
+    { id: 'browser:chromium-redirect-error-without-location', summary: 'with redirect mode "error", a 3xx without Location is handed to script as is, not a network error ("manual" still gives an opaque-redirect)',
+      source: 'measured in Chromium 156 (runners/browser); net treats a 3xx without Location as no redirect' },
     { id: 'browser:chromium-identical-location-lines', summary: 'two Location lines with the same value are followed as one (different values are a network error, as in the spec)',
       source: 'measured in Chromium 156 (runners/browser); net rejects only differing duplicates (ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION): https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc' },
   ],
@@ -180,6 +186,7 @@ const firefox: Profile = {
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
+  redirectErrorNeedsLocation: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
@@ -208,6 +215,7 @@ const webkit: Profile = {
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
+  redirectErrorNeedsLocation: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',

@@ -20,7 +20,23 @@ const manualUrl = api('/redirect/mode-manual');
 const manualNoAcao = api('/redirect/mode-manual-no-acao');
 const manualSameOrigin = own('/redirect/mode-manual-same-origin');
 
+const errorNoLocation = api('/redirect/mode-error-no-location');
+
 export const redirectModeCases = [
+  {
+    id: 'redirect/mode-error-no-location',
+    title: 'Redirect mode "error" and a 302 without Location: network error (Chromium hands script the 302)',
+    digest: 83, steps: ['concept-http-fetch:6.3'], level: 'info',
+    case: { request: { url: errorNoLocation, origin: PAGE, redirect: 'error' }, responses: [hop(errorNoLocation, 302, null, allowOrigin())] },
+    expect: {
+      kind: 'verdict', outcome: 'network-error', failedAt: 'concept-http-fetch:6.3', preflightSent: false,
+      requests: [sentActual('GET', errorNoLocation)],
+    },
+    // Measured in Chromium 156.
+    profiles: {
+      chromium: { kind: 'verdict', outcome: 'ok', preflightSent: false, requests: [sentActual('GET', errorNoLocation)], status: 302, exposedHeaders: [] },
+    },
+  },
   {
     id: 'redirect/mode-error',
     title: 'Redirect mode "error" and a 302 that passes the CORS check: network error',
