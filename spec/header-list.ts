@@ -18,6 +18,7 @@ import type { ACAH, ACAM, ACEH } from './headers.js';
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 const ASCII_UPPER = /[A-Z]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LOWER = /[a-z]/g;
 const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x20);
 
@@ -26,7 +27,8 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  return s.replace(ASCII_UPPER, flipCase);
+  // Fast path: without bytes >= 0x80, toLowerCase changes exactly A-Z.
+  return NON_ASCII.test(s) ? s.replace(ASCII_UPPER, flipCase) : s.toLowerCase();
 }
 
 /**
