@@ -24,9 +24,19 @@ const NULL = 'null';
  */
 export function originOfUrl(url: URL): Origin {
   if (!TUPLE_SCHEMES.has(url.protocol)) return OPAQUE;
-  // URL omits a port equal to the scheme's default, which is exactly the tuple's null port.
-  return { kind: 'tuple', scheme: url.protocol.slice(0, -1), host: url.hostname, port: url.port === '' ? null : Number(url.port) };
+  // Keyed by the serialized URL (URL objects are mutable): origins are asked for again and again.
+  let origin = origins.get(url.href);
+  if (origin === undefined) {
+    // URL omits a port equal to the scheme's default, which is exactly the tuple's null port.
+    origin = { kind: 'tuple', scheme: url.protocol.slice(0, -1), host: url.hostname, port: url.port === '' ? null : Number(url.port) };
+    if (origins.size >= ORIGIN_CACHE_SIZE) origins.clear();
+    origins.set(url.href, origin);
+  }
+  return origin;
 }
+
+const ORIGIN_CACHE_SIZE = 4096;
+const origins = new Map<string, Origin>();
 
 /**
  * The ASCII serialization `scheme://host[:port]`, or `null` for an opaque origin.

@@ -34,10 +34,19 @@ function combinedHeaderList(list: HeaderList): HeaderList {
   return combined;
 }
 
+/** Per header list (a redirect that rewrites headers makes a new list) and profile: computed once. */
+const unsafeNamesMemo = new WeakMap<object, Map<string, string[]>>();
+
 /** The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading repeats). */
-export function unsafeNames(request: FetchRequest, ctx: FetchContext): string[] {
-  const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
-  return corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader);
+export function unsafeNames(request: FetchRequest, ctx: FetchContext): readonly string[] {
+  let byProfile = unsafeNamesMemo.get(request.headerList);
+  if (byProfile === undefined) unsafeNamesMemo.set(request.headerList, byProfile = new Map());
+  let names = byProfile.get(ctx.profile.name);
+  if (names === undefined) {
+    const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
+    byProfile.set(ctx.profile.name, names = corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader));
+  }
+  return names;
 }
 
 export function cacheRequest(request: FetchRequest): CacheRequest {
@@ -59,7 +68,8 @@ function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkRespons
   ctx.preflight.sent = true;
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
     `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
-  return ctx.network.send({ kind: 'preflight', method: 'OPTIONS', url: currentUrl(request).href, headers });
+  const url = currentUrl(request);
+  return ctx.network.send({ kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
 }
 
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */

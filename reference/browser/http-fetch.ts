@@ -57,7 +57,8 @@ function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
     if (lower === 'accept' && request.defaultAccept) continue;
     headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value;
   }
-  return ctx.network.send({ kind: 'actual', method: request.method, url: currentUrl(request).href, headers });
+  const url = currentUrl(request);
+  return ctx.network.send({ kind: 'actual', method: request.method, url: url.href, headers }, url);
 }
 
 export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): FetchResult {

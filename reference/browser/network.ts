@@ -21,10 +21,20 @@ function toByteString(value: string): string {
   return value;
 }
 
+/** The same answer is read on every run of the machine (live runners rerun it per request): converted once. */
+const converted = new WeakMap<CaseHeaders, HeaderList>();
+
 /** Response header lines in order; HTTP parsing strips the whitespace around each value. */
 export function responseHeaderList(headers: CaseHeaders | undefined): HeaderList {
+  if (headers === undefined) return [];
+  let list = converted.get(headers);
+  if (list === undefined) converted.set(headers, list = convertHeaders(headers));
+  return list;
+}
+
+function convertHeaders(headers: CaseHeaders): HeaderList {
   const list: (readonly [string, string])[] = [];
-  for (const [name, value] of Object.entries(headers ?? {})) {
+  for (const [name, value] of Object.entries(headers)) {
     for (const one of typeof value === 'string' ? [value] : value) {
       list.push([name, toByteString(one).replace(/^[ \t]+|[ \t]+$/g, '')]);
     }
@@ -38,12 +48,19 @@ function withoutFragment(url: string): string {
   return parsed.href;
 }
 
+interface Slot {
+  readonly answer: CaseAnswer;
+  /** The answer's URL without its fragment, as requests name it. */
+  readonly url: string | undefined;
+  used: boolean;
+}
+
 export class Network {
-  private readonly answers: { readonly answer: CaseAnswer; used: boolean }[];
+  private readonly answers: Slot[];
   readonly sent: SentRequest[] = [];
 
   constructor(answers: readonly CaseAnswer[]) {
-    this.answers = answers.map((answer) => ({ answer, used: false }));
+    this.answers = answers.map((answer) => ({ answer, url: answer.url === undefined ? undefined : withoutFragment(answer.url), used: false }));
   }
 
   static fromCase(source: { preflight?: CaseResponse; response?: CaseResponse; responses?: readonly CaseAnswer[] }): Network {
@@ -54,16 +71,15 @@ export class Network {
   }
 
   /** Sends a request and returns its answer; a request with no answer in the case is an input error. */
-  send(request: SentRequest): NetworkResponse {
+  send(request: SentRequest, url: URL): NetworkResponse {
     this.sent.push(request);
-    const slot = this.answers.find(({ answer, used }) =>
-      !used && answer.for === request.kind && (answer.url === undefined || withoutFragment(answer.url) === request.url));
+    const slot = this.answers.find((s) => !s.used && s.answer.for === request.kind && (s.url === undefined || s.url === request.url));
     if (slot === undefined) {
       const field = request.kind === 'preflight' ? 'preflight' : 'response';
       throw new MissingAnswerError(request, `no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
         `add "${field}" or a "responses" entry with "for": "${request.kind}"`);
     }
     slot.used = true;
-    return { url: new URL(request.url), status: slot.answer.status, headers: responseHeaderList(slot.answer.headers) };
+    return { url, status: slot.answer.status, headers: responseHeaderList(slot.answer.headers) };
   }
 }
