@@ -5,14 +5,12 @@ import { CaseError, NotModelledError } from '../../reference/browser/index.js';
 import { checks } from '../../suites/checks/registry.js';
 import { TargetError, UsageError } from '../errors.js';
 import { version } from '../version.js';
-import { browserCommand } from '../browser/command.js';
-import { demoCommand } from './demo.js';
-import { examplesCommand } from './examples.js';
-import { explainCommand } from './explain.js';
 import { integerOption, policyOption, profileOption } from './options.js';
-import { runCommand, type Io } from './run-command.js';
-import { serveCommand } from './serve.js';
-import { mergeCommand } from './merge-command.js';
+import type { Io } from './run-command.js';
+
+// Each command loads its own modules, so start-up pays only for the one that runs (the browser driver
+// alone costs more than the rest together).
+const runCommand: typeof import('./run-command.js').runCommand = async (...args) => (await import('./run-command.js')).runCommand(...args);
 
 const USAGE = `Usage:
   cors-conformance <url...> [--policy FILE] [--origin ORIGIN]... [--suite PREFIX]... [--list]
@@ -63,28 +61,28 @@ async function run(argv: readonly string[], signal: AbortSignal): Promise<number
       const format = values.format ?? 'json';
       if (format !== 'json' && format !== 'text') throw new UsageError(`explain --format must be json or text, not "${format}"`);
       const options = { format, color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) } as const;
-      process.stdout.write(await explainCommand(rest[0]!, options));
+      process.stdout.write(await (await import('./explain.js')).explainCommand(rest[0]!, options));
       return 0;
     }
     case 'browser': {
       if (rest.length !== 1) throw new UsageError('browser takes one case file, or - for stdin');
-      const result = await browserCommand(rest[0]!, { format: values.format ?? 'text', ...(values.profile !== undefined && { profile: profileOption(values.profile) }) });
+      const result = await (await import('../browser/command.js')).browserCommand(rest[0]!, { format: values.format ?? 'text', ...(values.profile !== undefined && { profile: profileOption(values.profile) }) });
       process.stdout.write(result.output);
       return result.code;
     }
     case 'serve': {
-      const served = await serveCommand(await policyOption(values.policy), integerOption('port', values.port, 0, 0, 65535), signal);
+      const served = await (await import('./serve.js')).serveCommand(await policyOption(values.policy), integerOption('port', values.port, 0, 0, 65535), signal);
       process.stdout.write(`reference CORS server listening on ${served.url} (Ctrl-C to stop)\n`);
       await served.done;
       return 0;
     }
     case 'demo':
-      return demoCommand(io);
+      return (await import('./demo.js')).demoCommand(io);
     case 'examples':
-      process.stdout.write(await examplesCommand({ color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) }));
+      process.stdout.write(await (await import('./examples.js')).examplesCommand({ color, ...(values.profile !== undefined && { profile: profileOption(values.profile) }) }));
       return 0;
     case 'merge':
-      return mergeCommand(rest, values, io);
+      return (await import('./merge-command.js')).mergeCommand(rest, values, io);
     case undefined:
       if (values.targets !== undefined) return runCommand([], values, io);
       throw new UsageError('no target URL or command given; see --help');
