@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TargetError } from '../errors.js';
-import type { BrowserDriver, BrowserStep, PageFetch, PageResult } from './driver.js';
+import type { BrowserDriver, BrowserStep, PageResult } from './driver.js';
+import { pageFetch, sleep } from './page-fetch.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -15,10 +16,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ] as const;
 
-/** Chromium is not installed where the driver looks: exit 3, with the one command that fixes it. */
+/** A browser is not installed where its driver looks: exit 3, with the one command that fixes it. */
 export class BrowserMissingError extends TargetError {
-  constructor(path: string) {
-    super(`Chromium is not installed at ${path}; install it with: apt-get install chromium`);
+  constructor(path: string, browser = 'Chromium', install = 'apt-get install chromium') {
+    super(`${browser} is not installed at ${path}; install it with: ${install}`);
   }
 }
 
@@ -43,42 +44,6 @@ interface Slot {
   url: string | null;
   cases: number;
 }
-
-/**
- * Runs in the page: builds the request as script would (Headers.append per entry), fetches, and reports
- * what script can see. Serialized by Playwright, so self-contained.
- */
-async function pageFetch(input: PageFetch & { readonly timeoutMs: number; readonly cache: RequestCache }): Promise<PageResult> {
-  let request: Request;
-  try {
-    const headers = new Headers();
-    for (const [name, value] of input.headers) headers.append(name, value);
-    request = new Request(input.url, {
-      method: input.method, mode: input.mode, credentials: input.credentials, redirect: input.redirect, headers,
-      cache: input.cache, ...(input.body ? { body: new Uint8Array([120]) } : {}),
-    });
-  } catch (error) {
-    return { kind: 'input-error', message: String(error) };
-  }
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), input.timeoutMs);
-  try {
-    const response = await fetch(request, { signal: abort.signal });
-    const headerNames = [...new Set([...response.headers.keys()])].sort();
-    try {
-      await response.arrayBuffer();
-    } catch {
-      // The body is not observed; reading it only frees the connection.
-    }
-    return { kind: 'response', status: response.status, type: response.type, headerNames };
-  } catch (error) {
-    return abort.signal.aborted ? { kind: 'timeout' } : { kind: 'network-error', message: String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ChromiumDriver implements BrowserDriver {
   readonly name = 'chromium';
