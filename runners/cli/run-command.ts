@@ -50,7 +50,7 @@ export async function buildRunOptions(urls: readonly string[], flags: RunFlags):
   if (flags.path !== undefined && !/^[0-9]+(:[0-9]+)*$/.test(flags.path)) throw new UsageError(`--path "${flags.path}" is not a fast-check path such as 3:1:0`);
   return {
     targets, targetPolicies, ...(shard && { shard }), policy: await policyOption(flags.policy), origins: originOptions(flags.origin ?? []), suites: flags.suite ?? [],
-    level: levelOption(flags.level), runs: integerOption('runs', flags.runs, 25, 0, 1_000_000),
+    level: levelOption(flags.level), runs: integerOption('runs', flags.runs, 500, 0, 10_000_000),
     seed: integerOption('seed', flags.seed, Date.now() % 2_147_483_647, 0, 2_147_483_647),
     ...(flags.path !== undefined && { path: flags.path }),
     concurrency: integerOption('concurrency', flags.concurrency, 8, 1, 256), rate: integerOption('rate', flags.rate, 0, 0),
