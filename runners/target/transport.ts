@@ -3,8 +3,24 @@
  * timeout on every request, and raw response header lines kept in order. Redirects are never
  * followed here; the state machine decides what a browser would do with them.
  */
-import { Pool, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Dispatcher, Pool as UndiciPool } from 'undici';
 import { TargetError } from '../errors.js';
+
+/**
+ * undici's entry module loads fetch, WebSocket, caches and more (about 100 ms of start-up); the pool
+ * alone costs a third of that. undici 7 has no `exports` map, so its own module is reachable; the
+ * entry module stays the fallback if a release moves it.
+ */
+function loadPool(): typeof UndiciPool {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('undici/lib/dispatcher/pool.js') as typeof UndiciPool;
+  } catch {
+    return (require('undici') as { Pool: typeof UndiciPool }).Pool;
+  }
+}
+const Pool = loadPool();
 
 export interface WireRequest {
   readonly method: string;
@@ -73,7 +89,7 @@ class Slots {
 }
 
 export class Transport {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, UndiciPool>();
   private readonly slots: Slots;
   private nextStart = 0;
   private readonly inFlight = new Set<(error: Error) => void>();
@@ -87,7 +103,7 @@ export class Transport {
     }, { once: true });
   }
 
-  private pool(origin: string): Pool {
+  private pool(origin: string): UndiciPool {
     let pool = this.pools.get(origin);
     if (pool === undefined) {
       pool = new Pool(origin, {
