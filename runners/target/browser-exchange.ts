@@ -31,6 +31,20 @@ export interface ExchangeContext {
   readonly credentialHeaders: Readonly<Record<string, string>>;
 }
 
+/**
+ * Runs the (synchronous) machine without capturing stack traces: every missing answer is thrown as
+ * an error, and building its stack would cost more than the rest of the run.
+ */
+function quietly<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** At most 21 actual requests (20 redirects) and as many preflights. */
 const MAX_ROUNDS = 44;
 
@@ -51,7 +65,7 @@ export async function browserExchange(request: CaseRequest, ctx: ExchangeContext
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let missing: SentRequest;
     try {
-      return { kind: 'verdict', request, verdict: runCase({ request, responses }, ctx.profile), wire };
+      return { kind: 'verdict', request, verdict: quietly(() => runCase({ request, responses }, ctx.profile)), wire };
     } catch (error) {
       if (!(error instanceof MissingAnswerError)) throw error;
       missing = error.request;
