@@ -31,8 +31,12 @@ function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
     return httpFetch(request, ctx, false);
   }
   trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
+  const sentBefore = ctx.network.sent.length;
   const result = httpFetch(request, ctx, true);
-  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
+  const failedInPreflight = ctx.network.sent.length > sentBefore && ctx.network.sent[ctx.network.sent.length - 1]!.kind === 'preflight';
+  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-preflight' && !failedInPreflight) {
+    trace.info('browser:webkit-cache-clearing', `the actual response failed; ${ctx.profile.name} keeps its preflight cache entries`);
+  } else if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
     trace.info('browser:chromium-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} keeps its preflight cache entries`);
   } else if (result.type === 'network-error') {
     const removed = ctx.cache.clear(cacheRequest(request));

@@ -52,9 +52,10 @@ export interface Profile {
   /**
    * When a URL's preflight cache entries are cleared: after a network error on the preflighted path
    * (the spec), or when a lookup finds they do not cover the request (so a failed actual response
-   * leaves them in place).
+   * leaves them in place), or only after a network error in the preflight itself (a failed actual
+   * response leaves them in place; a failed preflight clears them as in the spec).
    */
-  readonly cacheClearing: 'network-error' | 'failed-lookup';
+  readonly cacheClearing: 'network-error' | 'failed-lookup' | 'failed-preflight';
   /** Whether following a redirect to a URL with credentials (user:pass@) fails in every mode (the spec: cors mode only). */
   readonly rejectsRedirectToCredentials: boolean;
   /** Request-header names removed when a redirect leads to an origin other than the request's (the page's). */
@@ -115,6 +116,12 @@ function chromiumSafelisted(name: string, value: string): boolean {
     case 'save-data': return value.toLowerCase() === 'on';
     default: return false;
   }
+}
+
+/** WebKit's safelist: the spec's, except that Range's unit `bytes` is matched case-insensitively. */
+function webkitSafelisted(name: string, value: string): boolean {
+  if (isCorsSafelistedRequestHeader(name, value)) return true;
+  return name.toLowerCase() === 'range' && /^bytes=/i.test(value) && isCorsSafelistedRequestHeader(name, 'bytes' + value.slice(5));
 }
 
 const wildcardAuthorization: Deviation = {
@@ -180,7 +187,8 @@ const firefox: Profile = {
   cacheExemptMethods: ['GET', 'POST'],
   cacheStructure: 'merge-refresh',
   isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
-  combinesRequestHeaders: false,
+  // Measured in Firefox 153 ESR by the browser runner (runners/browser); see each row's regression edge case.
+  combinesRequestHeaders: true,
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
@@ -195,6 +203,8 @@ const firefox: Profile = {
       source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
     { id: 'browser:firefox-no-cached-wildcards', summary: 'a cached `*` never matches a method or header, so such requests are preflighted every time',
       source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
+    { id: 'browser:firefox-combined-request-headers', summary: 'repeated request headers are classified as one combined value, as in Chromium (two 100-byte Content-Language appends are unsafe; the 1024-byte total counts combined values)',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge cases budget/*, chromium-safelist/repeated-content-language; generated seed 20261103 run 40. Gecko keeps request headers in nsHttpHeaderArray, which merges a repeated name' },
   ],
 };
 
@@ -208,10 +218,11 @@ const webkit: Profile = {
   cacheKeyedByCredentials: false,
   cacheExemptMethods: ['GET', 'HEAD', 'POST'],
   cacheStructure: 'replace',
-  isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
-  combinesRequestHeaders: false,
+  isSafelistedRequestHeader: webkitSafelisted,
+  // Measured in WebKitGTK 2.50 by the browser runner (runners/browser); see each row's regression edge case.
+  combinesRequestHeaders: true,
   extraForbiddenRequestHeaders: [],
-  cacheClearing: 'network-error',
+  cacheClearing: 'failed-preflight',
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
@@ -224,6 +235,12 @@ const webkit: Profile = {
       source: 'https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp' },
     { id: 'browser:webkit-cache-replace', summary: 'one preflight result per (origin, URL), replaced by each new preflight',
       source: 'https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp' },
+    { id: 'browser:webkit-combined-request-headers', summary: 'repeated request headers are classified as one combined value, as in Chromium (two 100-byte Content-Language appends are unsafe; the 1024-byte total counts combined values)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases budget/*, chromium-safelist/repeated-content-language; generated seed 20261103 run 40. WebCore keeps request headers in an HTTPHeaderMap, one value per name' },
+    { id: 'browser:webkit-range-unit-case', summary: 'Range with a capitalized unit (`Bytes=0-1`) is safelisted: the unit is matched case-insensitively (the spec: exactly `bytes`)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case range/capitalized-unit; generated seed 7 run 53' },
+    { id: 'browser:webkit-cache-clearing', summary: 'a failed actual response (CORS check) leaves the preflight cache entries in place, so the next request within max-age is not preflighted; a failed preflight clears them as in the spec',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases cache/cleared-after-actual-fails, cache/cleared-after-failed-preflight; generated seed 20261103 run 261' },
   ],
 };
 

@@ -70,3 +70,10 @@ export const sentActual = (
 
 /** `n` repetitions of `ch`, for values of an exact byte length (all ASCII). */
 export const bytes = (n: number, ch = 'a'): string => ch.repeat(n);
+
+/**
+ * The same expectation for the three engine profiles: where Chromium, Firefox and WebKit all classify a
+ * repeated request header by its combined value (measured by the browser runner).
+ */
+export const combinedEverywhere = <E>(expectation: E): { readonly chromium: E; readonly firefox: E; readonly webkit: E } =>
+  ({ chromium: expectation, firefox: expectation, webkit: expectation });

@@ -16,13 +16,14 @@ const extra = (c: Omit<Classification, 'steps' | 'safelisted'>, chromiumSafelist
 };
 
 /**
- * A header appended more than once, safelisted per entry as the spec says; Chromium classifies the
- * combined value (`chromiumSafelisted`: whether that still passes).
+ * A header appended more than once, safelisted per entry as the spec says; Chromium, Firefox and WebKit
+ * classify the combined value (`chromiumSafelisted`: whether that still passes).
  */
 function combined(c: Omit<Classification, 'steps' | 'safelisted'>, chromiumSafelisted = false): EdgeCase {
   const full: Classification = { ...c, steps: ['cors-safelisted-request-header', 'cors-unsafe-request-header-names'], safelisted: true };
   const edge = classification(full);
-  return chromiumSafelisted ? edge : { ...edge, profiles: { chromium: classified(full, false) } };
+  const unsafe = classified(full, false);
+  return chromiumSafelisted ? edge : { ...edge, profiles: { chromium: unsafe, firefox: unsafe, webkit: unsafe } };
 }
 
 export const chromiumExtraCases = [

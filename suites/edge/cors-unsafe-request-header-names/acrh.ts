@@ -7,7 +7,7 @@
  */
 import type { CaseHeaders } from '../../../reference/browser/types.js';
 import type { EdgeCase } from '../types.js';
-import { PAGE, allowOrigin, api, bytes, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import { PAGE, allowOrigin, api, bytes, combinedEverywhere, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
 import { hop, land, preflightAt } from '../concept-http-redirect-fetch/chain.js';
 
 /** A GET with `headers`, whose preflight allows `acah` (or lists nothing). */
@@ -103,7 +103,7 @@ export const acrhCases = [
     case: get('/budget/over-1024', { 'Accept-Language': languageLines(1024) }, 'accept, accept-language'),
     expect: preflightedOk('/budget/over-1024', 'accept,accept-language'),
     // Chromium classifies the combined value: Accept-Language alone is over 128 bytes, Accept */* stays safe.
-    profiles: { chromium: preflightedOk('/budget/over-1024', 'accept-language') },
+    profiles: combinedEverywhere(preflightedOk('/budget/over-1024', 'accept-language')),
   },
   {
     id: 'budget/over-1024-not-allowed',
@@ -118,12 +118,10 @@ export const acrhCases = [
       kind: 'verdict', outcome: 'network-error', failedAt: 'cors-preflight-fetch-0:7.7', preflightSent: true,
       requests: [sentPreflight(api('/budget/over-1024-not-allowed'), 'GET', 'accept,accept-language,content-language')],
     },
-    profiles: {
-      chromium: {
-        kind: 'verdict', outcome: 'network-error', failedAt: 'cors-preflight-fetch-0:7.7', preflightSent: true,
-        requests: [sentPreflight(api('/budget/over-1024-not-allowed'), 'GET', 'accept-language,content-language')],
-      },
-    },
+    profiles: combinedEverywhere({
+      kind: 'verdict', outcome: 'network-error', failedAt: 'cors-preflight-fetch-0:7.7', preflightSent: true,
+      requests: [sentPreflight(api('/budget/over-1024-not-allowed'), 'GET', 'accept-language,content-language')],
+    }),
   },
   {
     id: 'budget/exactly-1024',
@@ -138,7 +136,7 @@ export const acrhCases = [
       response: { status: 200, headers: allowOrigin() },
     },
     expect: notPreflighted('/budget/exactly-1024'),
-    profiles: { chromium: preflightedOk('/budget/exactly-1024', 'accept-language') },
+    profiles: combinedEverywhere(preflightedOk('/budget/exactly-1024', 'accept-language')),
   },
   {
     id: 'budget/accept-tips-over',
@@ -148,7 +146,7 @@ export const acrhCases = [
     level: 'must',
     case: get('/budget/accept-tips-over', { 'Accept-Language': languageLines(1022) }, 'accept, accept-language'),
     expect: preflightedOk('/budget/accept-tips-over', 'accept,accept-language'),
-    profiles: { chromium: preflightedOk('/budget/accept-tips-over', 'accept-language') },
+    profiles: combinedEverywhere(preflightedOk('/budget/accept-tips-over', 'accept-language')),
   },
   {
     id: 'budget/repeated-accept',
@@ -164,7 +162,7 @@ export const acrhCases = [
     ),
     expect: preflightedOk('/budget/repeated-accept', 'accept,accept-language'),
     // Chromium: the nine lines are one Accept value over 128 bytes; the budget is never reached.
-    profiles: { chromium: preflightedOk('/budget/repeated-accept', 'accept') },
+    profiles: combinedEverywhere(preflightedOk('/budget/repeated-accept', 'accept')),
   },
   {
     id: 'budget/after-redirect',

@@ -6,7 +6,7 @@
  */
 import type { CaseHeaders } from '../../../reference/browser/types.js';
 import type { EdgeCase } from '../types.js';
-import { PAGE, allowOrigin, api, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import { PAGE, allowOrigin, api, combinedEverywhere, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
 
 /** A GET whose only author headers are forbidden ones: no preflight, none of them sent. */
 const droppedOnly = (slug: string, title: string, headers: CaseHeaders, digest: number) => {
@@ -75,16 +75,15 @@ export const forbiddenHeaderCases = [
         sentActual('GET', api('/forbidden/method-override-delete-then-trace'), PAGE, { 'x-http-method-override': 'DELETE' }),
       ],
     },
-    // Measured in Chromium 156: the combined value "DELETE, TRACE" is forbidden, so no line is sent.
-    profiles: {
-      chromium: {
-        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
-        requests: [
-          sentPreflight(api('/forbidden/method-override-delete-then-trace'), 'GET', 'x-a'),
-          sentActual('GET', api('/forbidden/method-override-delete-then-trace'), PAGE, { 'x-http-method-override': null }),
-        ],
-      },
-    },
+    // Measured in Chromium 156, Firefox 153 ESR and WebKitGTK 2.50: the combined value "DELETE, TRACE" is
+    // forbidden, so no line is sent.
+    profiles: combinedEverywhere({
+      kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+      requests: [
+        sentPreflight(api('/forbidden/method-override-delete-then-trace'), 'GET', 'x-a'),
+        sentActual('GET', api('/forbidden/method-override-delete-then-trace'), PAGE, { 'x-http-method-override': null }),
+      ],
+    }),
   },
   droppedOnly('origin-spoof', 'An author Origin header is dropped; the browser sends the real origin',
     { Origin: 'https://evil.example' }, 57),
