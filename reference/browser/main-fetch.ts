@@ -31,11 +31,9 @@ function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
     return httpFetch(request, ctx, false);
   }
   trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
-  const sentBefore = ctx.network.sent.length;
   const result = httpFetch(request, ctx, true);
-  const failedInPreflight = ctx.network.sent.length > sentBefore && ctx.network.sent[ctx.network.sent.length - 1]!.kind === 'preflight';
-  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-preflight' && !failedInPreflight) {
-    trace.info('browser:webkit-cache-clearing', `the actual response failed; ${ctx.profile.name} keeps its preflight cache entries`);
+  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'never') {
+    trace.info('browser:webkit-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} never clears its preflight cache`);
   } else if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
     trace.info('browser:chromium-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} keeps its preflight cache entries`);
   } else if (result.type === 'network-error') {

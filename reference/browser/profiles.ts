@@ -52,10 +52,9 @@ export interface Profile {
   /**
    * When a URL's preflight cache entries are cleared: after a network error on the preflighted path
    * (the spec), or when a lookup finds they do not cover the request (so a failed actual response
-   * leaves them in place), or only after a network error in the preflight itself (a failed actual
-   * response leaves them in place; a failed preflight clears them as in the spec).
+   * leaves them in place), or never (entries live out their max-age, or until a new preflight replaces them).
    */
-  readonly cacheClearing: 'network-error' | 'failed-lookup' | 'failed-preflight';
+  readonly cacheClearing: 'network-error' | 'failed-lookup' | 'never';
   /** Whether following a redirect to a URL with credentials (user:pass@) fails in every mode (the spec: cors mode only). */
   readonly rejectsRedirectToCredentials: boolean;
   /** Request-header names removed when a redirect leads to an origin other than the request's (the page's). */
@@ -222,7 +221,7 @@ const webkit: Profile = {
   // Measured in WebKitGTK 2.50 by the browser runner (runners/browser); see each row's regression edge case.
   combinesRequestHeaders: true,
   extraForbiddenRequestHeaders: [],
-  cacheClearing: 'failed-preflight',
+  cacheClearing: 'never',
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
@@ -239,7 +238,7 @@ const webkit: Profile = {
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases budget/*, chromium-safelist/repeated-content-language; generated seed 20261103 run 40. WebCore keeps request headers in an HTTPHeaderMap, one value per name' },
     { id: 'browser:webkit-range-unit-case', summary: 'Range with a capitalized unit (`Bytes=0-1`) is safelisted: the unit is matched case-insensitively (the spec: exactly `bytes`)',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case range/capitalized-unit; generated seed 7 run 53' },
-    { id: 'browser:webkit-cache-clearing', summary: 'a failed actual response (CORS check) leaves the preflight cache entries in place, so the next request within max-age is not preflighted; a failed preflight clears them as in the spec',
+    { id: 'browser:webkit-cache-clearing', summary: 'a failed fetch never clears the preflight cache: neither a failed actual response nor a failed preflight for another method removes the entries, so the next covered request within max-age is not preflighted',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases cache/cleared-after-actual-fails, cache/cleared-after-failed-preflight; generated seed 20261103 run 261' },
   ],
 };
