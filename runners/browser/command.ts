@@ -1,22 +1,25 @@
 /**
- * `cors-conformance browser CASE.json|-`: one case in real Chromium, printed next to what the model
- * (profile chromium) predicts, on the observable projection. Exit 0 when they agree, 1 when they
- * differ, 2 on bad input, 3 when Chromium is missing or the harness fails. The browser is Debian's
- * /usr/bin/chromium, or the one CORS_CONFORMANCE_CHROMIUM names.
+ * `cors-conformance browser CASE.json|- [--engine chromium|firefox|webkit|all]`: one case in real
+ * browsers, each printed next to what the model predicts with that engine's profile (or --profile), on
+ * the observable projection. Exit 0 when every engine agrees with the model, 1 when one differs, 2 on
+ * bad input, 3 when a browser is missing or the harness fails. Chromium is Debian's /usr/bin/chromium,
+ * or the one CORS_CONFORMANCE_CHROMIUM names; Firefox is firefox-esr; WebKit is WebKitGTK's MiniBrowser
+ * through WebKitWebDriver under xvfb-run.
  */
-import { existsSync } from 'node:fs';
 import { parseCase, runCase, type Case, type ProfileName } from '../../reference/browser/index.js';
 import { readCaseFile } from '../cli/explain.js';
 import { UsageError } from '../errors.js';
-import { BrowserMissingError, CHROMIUM_PATH, ChromiumDriver } from './chromium.js';
+import { createDriver, engineMissing, engineTitles, missingError, parseEngines, type EngineName } from './engines.js';
 import { Harness } from './harness.js';
 import { caseRunJson, formatCaseRun } from './report.js';
 import { runCaseInBrowser } from './run-case.js';
 
 export interface BrowserCommandOptions {
   readonly format: string;
+  /** The model's profile for every engine; by default each engine's own. */
   readonly profile?: ProfileName;
-  readonly executablePath?: string;
+  /** `chromium` (the default), `firefox`, `webkit` or `all`. */
+  readonly engine?: string;
 }
 
 export interface BrowserCommandResult {
@@ -34,26 +37,39 @@ function checkReproducible(c: Case): void {
 
 export async function browserCommand(path: string, options: BrowserCommandOptions): Promise<BrowserCommandResult> {
   if (options.format !== 'text' && options.format !== 'json') throw new UsageError(`browser --format must be text or json, not "${options.format}"`);
-  const profile = options.profile ?? 'chromium';
+  const engines: EngineName[] = parseEngines(options.engine ?? 'chromium');
   const c = parseCase(await readCaseFile(path));
   checkReproducible(c);
   // Input errors (a request the case does not answer, a forbidden method) are reported before any browser starts.
-  runCase(c, profile);
-  const executablePath = options.executablePath ?? process.env['CORS_CONFORMANCE_CHROMIUM'] ?? CHROMIUM_PATH;
-  if (!existsSync(executablePath)) throw new BrowserMissingError(executablePath);
+  for (const engine of engines) runCase(c, options.profile ?? engine);
+  for (const engine of engines) {
+    const missing = engineMissing(engine);
+    if (missing !== null) throw missingError(engine, missing);
+  }
   const harness = await Harness.start();
-  const driver = new ChromiumDriver({ executablePath, concurrency: 1 });
+  const texts: string[] = [];
+  const jsons: unknown[] = [];
+  let same = true;
   try {
-    await driver.start();
-    const run = await runCaseInBrowser(c, driver, harness, profile);
-    const browser = { name: driver.name, version: driver.version };
-    const output = options.format === 'json'
-      ? JSON.stringify(caseRunJson(c, run, browser, profile), null, 2) + '\n'
-      : `Chromium ${driver.version} (observed) and the model (profile ${profile}): ${run.same ? 'the same' : 'DIFFERENT'}\n\n` +
-        formatCaseRun(run, 'chromium', profile, true);
-    return { output, code: run.same ? 0 : 1 };
+    for (const engine of engines) {
+      const profile = options.profile ?? engine;
+      const driver = createDriver(engine, { concurrency: 1 });
+      try {
+        await driver.start();
+        const run = await runCaseInBrowser(c, driver, harness, profile);
+        same &&= run.same;
+        jsons.push(caseRunJson(c, run, { name: driver.name, version: driver.version }, profile));
+        texts.push(`${engineTitles[engine]} ${driver.version} (observed) and the model (profile ${profile}): ${run.same ? 'the same' : 'DIFFERENT'}\n\n` +
+          formatCaseRun(run, engine, profile, true));
+      } finally {
+        await driver.stop();
+      }
+    }
   } finally {
-    await driver.stop();
     await harness.close();
   }
+  const output = options.format === 'json'
+    ? JSON.stringify(jsons.length === 1 ? jsons[0] : jsons, null, 2) + '\n'
+    : texts.join('\n');
+  return { output, code: same ? 0 : 1 };
 }

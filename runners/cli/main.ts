@@ -20,7 +20,8 @@ const USAGE = `Usage:
       [--targets FILE] [--shard i/n]
   cors-conformance merge REPORT.json|REPORT.jsonl... [--format F] [--output FILE] [--level L]
   cors-conformance explain CASE.json|-  [--format json|text] [--profile P]
-  cors-conformance browser CASE.json|-  [--format text|json]   the case in real Chromium next to the model
+  cors-conformance browser CASE.json|-  [--engine chromium|firefox|webkit|all] [--format text|json] [--profile P]
+                                        the case in real browsers, each next to the model (its own profile)
   cors-conformance serve [--policy FILE] [--port N]
   cors-conformance demo                  the suite against a correct and a broken embedded server
   cors-conformance examples              the bundled example cases through the model
@@ -36,7 +37,7 @@ const flags = {
   path: { type: 'string' }, concurrency: { type: 'string' }, rate: { type: 'string' }, timeout: { type: 'string' },
   deadline: { type: 'string' }, profile: { type: 'string' }, header: { type: 'string', multiple: true },
   cookie: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, insecure: { type: 'boolean' },
-  port: { type: 'string' }, targets: { type: 'string' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, debug: { type: 'boolean' },
+  port: { type: 'string' }, engine: { type: 'string' }, targets: { type: 'string' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, debug: { type: 'boolean' },
   color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
 } as const;
 
@@ -66,7 +67,10 @@ async function run(argv: readonly string[], signal: AbortSignal): Promise<number
     }
     case 'browser': {
       if (rest.length !== 1) throw new UsageError('browser takes one case file, or - for stdin');
-      const result = await (await import('../browser/command.js')).browserCommand(rest[0]!, { format: values.format ?? 'text', ...(values.profile !== undefined && { profile: profileOption(values.profile) }) });
+      const result = await (await import('../browser/command.js')).browserCommand(rest[0]!, {
+        format: values.format ?? 'text', ...(values.engine !== undefined && { engine: values.engine }),
+        ...(values.profile !== undefined && { profile: profileOption(values.profile) }),
+      });
       process.stdout.write(result.output);
       return result.code;
     }

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from '../../../runners/browser/chromium.js';
+import { engineInstall, engineMissing, engineTitles } from '../../../runners/browser/engines.js';
 import { cli, root } from '../../support/paths.js';
 
 function run(args: readonly string[], input?: string, env: Record<string, string> = {}) {
@@ -49,3 +50,24 @@ t.test('a case in real Chromium, next to the model', { skip: existsSync(CHROMIUM
   t.same(parsed.exchanges[0].browser, parsed.exchanges[0].model);
   t.same(parsed.exchanges[0].model.requests.map((r: { kind: string }) => r.kind), ['preflight', 'actual']);
 });
+
+t.test('--engine names chromium, firefox, webkit or all', async (t) => {
+  const bad = run([example, '--engine', 'opera']);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /--engine must be chromium, firefox, webkit or all, not "opera"/);
+});
+
+for (const engine of ['firefox', 'webkit'] as const) {
+  const missing = engineMissing(engine);
+  t.test(`a case in real ${engineTitles[engine]}, next to the ${engine} profile`, { skip: missing === null ? false : `${engineTitles[engine]} is not installed at ${missing} (${engineInstall[engine]})` }, async (t) => {
+    const text = run([example, '--engine', engine]);
+    t.equal(text.code, 0, text.stderr);
+    t.match(text.stdout, new RegExp(`^${engineTitles[engine]} [\\d.]+ \\(observed\\) and the model \\(profile ${engine}\\): the same\\n`));
+    const json = run([example, '--engine', engine, '--format', 'json']);
+    t.equal(json.code, 0, json.stderr);
+    const parsed = JSON.parse(json.stdout);
+    t.equal(parsed.browser.name, engine);
+    t.equal(parsed.profile, engine);
+    t.same(parsed.exchanges[0].browser, parsed.exchanges[0].model);
+  });
+}

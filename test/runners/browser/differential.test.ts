@@ -1,11 +1,15 @@
-// The reference model (profile chromium) against real Chromium, on generated cases and on every edge
-// case a page can run: any difference in what a browser can observe fails, with the shrunk case printed
-// as an `explain` case file. Runs only where Debian's Chromium is installed.
-//   node dist/test/runners/browser/differential.test.js --runs 10000 [--seed N]   (or BROWSER_RUNS=…)
+// The reference model against real browsers, each engine against its own profile, on generated cases
+// and on every edge case a page can run: any difference in what a browser can observe fails, with the
+// shrunk case printed as an `explain` case file. Chromium runs by default; Firefox and WebKit run when
+// named (--engine or BROWSER_ENGINES). An engine that is not installed is skipped (failed in CI, where
+// CORS_CONFORMANCE_REQUIRE_BROWSER names the engines that must run: 1 means chromium).
+//   node dist/test/runners/browser/differential.test.js --engine chromium|firefox|webkit|all --runs 10000 [--seed N]
+//   (or BROWSER_ENGINES=firefox,webkit BROWSER_RUNS=… BROWSER_SEED=…)
 import t from 'tap';
-import { existsSync } from 'node:fs';
-import { ChromiumDriver, CHROMIUM_PATH } from '../../../runners/browser/chromium.js';
 import { runDifferential, type Difference } from '../../../runners/browser/differential.js';
+import {
+  createDriver, engineConcurrency, engineInstall, engineMissing, engineNames, engineTitles, parseEngines, type EngineName,
+} from '../../../runners/browser/engines.js';
 import { Harness } from '../../../runners/browser/harness.js';
 import { formatCaseRun } from '../../../runners/browser/report.js';
 import { runCaseInBrowser } from '../../../runners/browser/run-case.js';
@@ -21,14 +25,15 @@ function flag(name: string): string | undefined {
 
 const RUNS = Number(flag('runs') ?? process.env['BROWSER_RUNS'] ?? 2000);
 const SEED = Number(flag('seed') ?? process.env['BROWSER_SEED'] ?? 20261103);
-const CONCURRENCY = 8;
+const ENGINES = [...new Set((flag('engine') ?? process.env['BROWSER_ENGINES'] ?? 'chromium').split(',').flatMap((name) => parseEngines(name.trim())))];
+const required = (process.env['CORS_CONFORMANCE_REQUIRE_BROWSER'] ?? '').split(',').map((name) => (name.trim() === '1' ? 'chromium' : name.trim()));
 
-function explainFile(difference: Difference): string {
+function explainFile(difference: Difference, engine: EngineName): string {
   const lines = [`run ${difference.index} (replay: seed ${SEED}, path "${difference.index}")`];
-  lines.push('explain case (cors-conformance explain - --profile chromium; cors-conformance browser -):');
+  lines.push(`explain case (cors-conformance explain - --profile ${engine}; cors-conformance browser - --engine ${engine}):`);
   lines.push(JSON.stringify(difference.case, null, 2));
   if (difference.error !== undefined) lines.push(`error: ${difference.error}`);
-  if (difference.run !== null) lines.push(formatCaseRun(difference.run, 'chromium', 'chromium'));
+  if (difference.run !== null) lines.push(formatCaseRun(difference.run, engine, engine));
   return lines.join('\n');
 }
 
@@ -43,46 +48,58 @@ function runnableInPage(c: Case): boolean {
   return times.every((at, i) => i === 0 || at - times[i - 1]! <= MAX_EDGE_WAIT_S);
 }
 
-if (!existsSync(CHROMIUM_PATH)) {
-  const message = `browser tests skipped: Chromium is not installed at ${CHROMIUM_PATH} (install it with: apt-get install chromium)`;
-  t.comment(message);
-  // CI sets this: there the browser check must run, not be skipped.
-  if (process.env['CORS_CONFORMANCE_REQUIRE_BROWSER'] === '1') t.fail(message.replace('skipped', 'required'));
-  else t.skip(message, () => undefined);
-} else {
-  // The whole file: browser start, the edge suite, and RUNS generated cases at ~20 cases/s.
-  t.setTimeout(Math.max(300, RUNS / 5) * 1000);
-  const harness = await Harness.start();
-  const driver = new ChromiumDriver({ concurrency: CONCURRENCY });
-  await driver.start();
-  t.teardown(async () => {
-    await driver.stop();
-    await harness.close();
-  });
+for (const engine of engineNames.filter((name) => !ENGINES.includes(name))) {
+  t.comment(`${engineTitles[engine]} not selected: run it with --engine ${engine} (or BROWSER_ENGINES=${engine})`);
+}
 
-  t.test('every edge case a page can run shows in Chromium what the chromium profile predicts', async (t) => {
-    const runnable = edgeCases.filter((edge) => runnableInPage(edge.case));
-    const failures: string[] = [];
-    let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < runnable.length) {
-        const edge = runnable[next++]!;
-        const run = await runCaseInBrowser(edge.case, driver, harness, 'chromium');
-        if (!run.same) failures.push(`${edge.id}\n${JSON.stringify({ ...edge.case, profile: 'chromium' }, null, 2)}\n${formatCaseRun(run, 'chromium', 'chromium')}`);
-      }
-    }));
-    t.ok(runnable.length > 250, `${runnable.length} of ${edgeCases.length} edge cases run in the page`);
-    t.same(failures, [], 'Chromium and the model agree on every runnable edge case');
-  });
+// The whole file: per engine, browser start, the edge suite, and RUNS generated cases at ~20 cases/s.
+t.setTimeout(ENGINES.length * Math.max(300, RUNS / 5) * 1000);
 
-  t.test(`generated cases: Chromium ${driver.version} and the model agree (seed ${SEED}, ${RUNS} runs)`, async (t) => {
-    const report = await runDifferential(driver, harness, { runs: RUNS, seed: SEED, concurrency: CONCURRENCY });
-    const rate = (report.runs / (report.durationMs / 1000)).toFixed(1);
-    t.comment(`${report.runs} cases in ${(report.durationMs / 1000).toFixed(1)} s (${rate} cases/s), ${report.notModelled} not modelled`);
-    if (report.shrunk !== null) t.comment(`shrunk difference:\n${explainFile(report.shrunk)}`);
-    t.same(report.differences.map((d) => d.index), [], report.differences.length === 0
-      ? 'no difference'
-      : `${report.differences.length} cases differ; first, shrunk:\n${explainFile(report.shrunk ?? report.differences[0]!)}`);
-    t.equal(report.runs, RUNS);
+for (const engine of ENGINES) {
+  const title = engineTitles[engine];
+  const missing = engineMissing(engine);
+  if (missing !== null) {
+    const message = `${engine} browser tests skipped: ${title} is not installed at ${missing} (install it with: ${engineInstall[engine]})`;
+    t.comment(message);
+    // CI sets this: there the browser check must run, not be skipped.
+    if (required.includes(engine)) t.fail(message.replace('skipped', 'required'));
+    else t.skip(message, () => undefined);
+    continue;
+  }
+  t.test(`${title} against the ${engine} profile`, async (t) => {
+    const concurrency = engineConcurrency[engine];
+    const harness = await Harness.start();
+    const driver = createDriver(engine, { concurrency });
+    await driver.start();
+    t.teardown(async () => {
+      await driver.stop();
+      await harness.close();
+    });
+
+    t.test(`every edge case a page can run shows in ${title} what the ${engine} profile predicts`, async (t) => {
+      const runnable = edgeCases.filter((edge) => runnableInPage(edge.case));
+      const failures: string[] = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (next < runnable.length) {
+          const edge = runnable[next++]!;
+          const run = await runCaseInBrowser(edge.case, driver, harness, engine);
+          if (!run.same) failures.push(`${edge.id}\n${JSON.stringify({ ...edge.case, profile: engine }, null, 2)}\n${formatCaseRun(run, engine, engine)}`);
+        }
+      }));
+      t.ok(runnable.length > 250, `${runnable.length} of ${edgeCases.length} edge cases run in the page`);
+      t.same(failures, [], `${title} and the model agree on every runnable edge case`);
+    });
+
+    t.test(`generated cases: ${title} ${driver.version} and the model agree (seed ${SEED}, ${RUNS} runs)`, async (t) => {
+      const report = await runDifferential(driver, harness, { runs: RUNS, seed: SEED, concurrency, profile: engine });
+      const rate = (report.runs / (report.durationMs / 1000)).toFixed(1);
+      t.comment(`${report.runs} cases in ${(report.durationMs / 1000).toFixed(1)} s (${rate} cases/s), ${report.notModelled} not modelled`);
+      if (report.shrunk !== null) t.comment(`shrunk difference:\n${explainFile(report.shrunk, engine)}`);
+      t.same(report.differences.map((d) => d.index), [], report.differences.length === 0
+        ? 'no difference'
+        : `${report.differences.length} cases differ; first, shrunk:\n${explainFile(report.shrunk ?? report.differences[0]!, engine)}`);
+      t.equal(report.runs, RUNS);
+    });
   });
 }
