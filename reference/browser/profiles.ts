@@ -123,6 +123,11 @@ function webkitSafelisted(name: string, value: string): boolean {
   return name.toLowerCase() === 'range' && /^bytes=/i.test(value) && isCorsSafelistedRequestHeader(name, 'bytes' + value.slice(5));
 }
 
+/** Firefox's safelist: the spec's, except that an Accept value with a byte above 0x7F is unsafe. */
+function firefoxSafelisted(name: string, value: string): boolean {
+  return isCorsSafelistedRequestHeader(name, value) && !(name.toLowerCase() === 'accept' && /[^\x00-\x7f]/.test(value));
+}
+
 const wildcardAuthorization: Deviation = {
   id: 'browser:wildcard-covers-authorization',
   summary: '`*` in Access-Control-Allow-Headers covers Authorization at preflight-check time',
@@ -185,14 +190,14 @@ const firefox: Profile = {
   cacheKeyedByCredentials: true,
   cacheExemptMethods: ['GET', 'POST'],
   cacheStructure: 'merge-refresh',
-  isSafelistedRequestHeader: isCorsSafelistedRequestHeader,
+  isSafelistedRequestHeader: firefoxSafelisted,
   // Measured in Firefox 153 ESR by the browser runner (runners/browser); see each row's regression edge case.
   combinesRequestHeaders: true,
   extraForbiddenRequestHeaders: [],
   cacheClearing: 'network-error',
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
-  identicalLocationLinesAreOne: false,
+  identicalLocationLinesAreOne: true,
   redirectErrorNeedsLocation: false,
   deviations: [
     wildcardAuthorization,
@@ -204,6 +209,10 @@ const firefox: Profile = {
       source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp' },
     { id: 'browser:firefox-combined-request-headers', summary: 'repeated request headers are classified as one combined value, as in Chromium (two 100-byte Content-Language appends are unsafe; the 1024-byte total counts combined values)',
       source: 'measured in Firefox 153 ESR (runners/browser): edge cases budget/*, chromium-safelist/repeated-content-language; generated seed 20261103 run 40. Gecko keeps request headers in nsHttpHeaderArray, which merges a repeated name' },
+    { id: 'browser:firefox-accept-non-ascii', summary: 'an Accept value with a byte above 0x7F (`text/plain; x=é`) is preflighted (the spec: only the listed unsafe bytes count)',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge case accept/latin1-byte' },
+    { id: 'browser:firefox-identical-location-lines', summary: 'two Location lines with the same value are followed as one, as in Chromium (different values are a network error, as in the spec)',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge case redirect/two-identical-location-lines' },
   ],
 };
 
@@ -225,7 +234,7 @@ const webkit: Profile = {
   rejectsRedirectToCredentials: false,
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
-  redirectErrorNeedsLocation: false,
+  redirectErrorNeedsLocation: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',
@@ -238,6 +247,8 @@ const webkit: Profile = {
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases budget/*, chromium-safelist/repeated-content-language; generated seed 20261103 run 40. WebCore keeps request headers in an HTTPHeaderMap, one value per name' },
     { id: 'browser:webkit-range-unit-case', summary: 'Range with a capitalized unit (`Bytes=0-1`) is safelisted: the unit is matched case-insensitively (the spec: exactly `bytes`)',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case range/capitalized-unit; generated seed 7 run 53' },
+    { id: 'browser:webkit-redirect-error-without-location', summary: 'with redirect mode "error", a 3xx without Location is handed to script as is, as in Chromium',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/mode-error-no-location' },
     { id: 'browser:webkit-cache-clearing', summary: 'a failed fetch never clears the preflight cache: neither a failed actual response nor a failed preflight for another method removes the entries, so the next covered request within max-age is not preflighted',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases cache/cleared-after-actual-fails, cache/cleared-after-failed-preflight; generated seed 20261103 run 261' },
   ],

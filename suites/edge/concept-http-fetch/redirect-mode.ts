@@ -32,9 +32,10 @@ export const redirectModeCases = [
       kind: 'verdict', outcome: 'network-error', failedAt: 'concept-http-fetch:6.3', preflightSent: false,
       requests: [sentActual('GET', errorNoLocation)],
     },
-    // Measured in Chromium 156.
+    // Measured in Chromium 156 and WebKitGTK 2.50.
     profiles: {
       chromium: { kind: 'verdict', outcome: 'ok', preflightSent: false, requests: [sentActual('GET', errorNoLocation)], status: 302, exposedHeaders: [] },
+      webkit: { kind: 'verdict', outcome: 'ok', preflightSent: false, requests: [sentActual('GET', errorNoLocation)], status: 302, exposedHeaders: [] },
     },
   },
   {
