@@ -31,8 +31,6 @@ export const knownDifferences: readonly KnownDifference[] = [
     evidence: 'edge cases cache/same-url, cache/every-listed-method' },
   { engines: ['webkit'], summary: 'a redirect to another origin keeps Authorization, and a 301/302/303 turning the method into GET keeps Content-Type, so the next hop is preflighted',
     evidence: 'edge cases redirect/authorization-dropped, redirect/authorization-dropped-acrh, redirect/post-302-becomes-get, redirect/put-303-becomes-get; generated seed 7 run 94' },
-  { engines: ['webkit'], summary: 'after a same-origin 301/302/303 turns a POST, PUT, PATCH or DELETE into GET, the GET still carries Origin',
-    evidence: 'generated seed 20261103 run 174; seed 7 runs 76, 168, 317' },
   { engines: ['webkit'], summary: 'two different Location lines are joined with ", " and followed as one (relative) URL instead of failing',
     evidence: 'edge cases redirect/two-location-lines, redirect/two-identical-location-lines' },
 ];
@@ -70,6 +68,7 @@ const fields: readonly (readonly [keyof Profile, string])[] = [
   ['redirectRemovesHeaders', 'headers removed on a redirect away from the page'],
   ['identicalLocationLinesAreOne', 'identical Location lines followed as one'],
   ['redirectErrorNeedsLocation', 'redirect mode "error" needs a Location'],
+  ['originSurvivesRedirectToGet', 'Origin kept after a redirect turns the method into GET'],
 ];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');

@@ -50,8 +50,12 @@ function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkErr
 /** The actual request as sent: Origin (when appended) and the author headers that survive. */
 function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
   const headers: Record<string, string> = {};
-  const origin = requestOriginHeader(request);
+  const origin = requestOriginHeader(request, ctx.profile.originSurvivesRedirectToGet);
+  if (origin !== null && (request.method === 'GET' || request.method === 'HEAD') && request.tainting !== 'cors' && request.sentOrigin === true) {
+    ctx.trace.info('browser:webkit-origin-survives-redirect', `${ctx.profile.name} keeps the Origin header sent before the redirect turned the method into ${request.method}`);
+  }
   if (origin !== null) headers['origin'] = origin;
+  if (origin !== null) request.sentOrigin = true;
   for (const [name, value] of request.headerList) {
     const lower = name.toLowerCase();
     if (lower === 'accept' && request.defaultAccept) continue;

@@ -29,12 +29,13 @@ export function byteSerializeRequestOrigin(request: FetchRequest): string {
  * policy is the default, strict-origin-when-cross-origin.
  * @see https://fetch.spec.whatwg.org/#append-a-request-origin-header
  */
-export function requestOriginHeader(request: FetchRequest): string | null {
+export function requestOriginHeader(request: FetchRequest, originSurvivesRedirect = false): string | null {
   const serialized = byteSerializeRequestOrigin(request);
   // Step 2: CORS tainting always sends Origin.
   if (request.tainting === 'cors') return serialized;
-  // Step 3: otherwise only methods other than GET and HEAD send it.
-  if (request.method === 'GET' || request.method === 'HEAD') return null;
+  // Step 3: otherwise only methods other than GET and HEAD send it (a profile may keep an Origin already
+  // sent before a redirect turned the method into GET).
+  if ((request.method === 'GET' || request.method === 'HEAD') && !(originSurvivesRedirect && request.sentOrigin === true)) return null;
   // Step 3.1: outside cors mode the referrer policy may make it null (a downgrade from https).
   if (request.mode !== 'cors' && request.origin.kind === 'tuple' && request.origin.scheme === 'https' &&
       currentUrl(request).protocol !== 'https:') {

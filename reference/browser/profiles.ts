@@ -63,6 +63,8 @@ export interface Profile {
   readonly identicalLocationLinesAreOne: boolean;
   /** Whether redirect mode "error" fails only on a 3xx with a Location (the spec: on every redirect status). */
   readonly redirectErrorNeedsLocation: boolean;
+  /** Whether an Origin header sent before a redirect turned the method into GET is sent again (the spec: a non-CORS GET has none). */
+  readonly originSurvivesRedirectToGet: boolean;
   /** Source of every row that differs from the spec. */
   readonly deviations: readonly Deviation[];
 }
@@ -96,6 +98,7 @@ const spec: Profile = {
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: false,
+  originSurvivesRedirectToGet: false,
   deviations: [],
 };
 
@@ -155,6 +158,7 @@ const chromium: Profile = {
   redirectRemovesHeaders: ['device-memory', 'downlink', 'dpr', 'ect', 'rtt', 'viewport-width', 'width'],
   identicalLocationLinesAreOne: true,
   redirectErrorNeedsLocation: true,
+  originSurvivesRedirectToGet: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
@@ -199,6 +203,7 @@ const firefox: Profile = {
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: true,
   redirectErrorNeedsLocation: false,
+  originSurvivesRedirectToGet: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
@@ -235,6 +240,7 @@ const webkit: Profile = {
   redirectRemovesHeaders: [],
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: true,
+  originSurvivesRedirectToGet: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',
@@ -249,6 +255,8 @@ const webkit: Profile = {
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case range/capitalized-unit; generated seed 7 run 53' },
     { id: 'browser:webkit-redirect-error-without-location', summary: 'with redirect mode "error", a 3xx without Location is handed to script as is, as in Chromium',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/mode-error-no-location' },
+    { id: 'browser:webkit-origin-survives-redirect', summary: 'after a same-origin 301/302/303 turns a POST, PUT, PATCH or DELETE into GET, the GET still carries the Origin header the first request carried',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case origin/same-origin-post-303-get; generated seed 20261103 run 174, seed 7 runs 76, 168, 317' },
     { id: 'browser:webkit-cache-clearing', summary: 'a failed fetch never clears the preflight cache: neither a failed actual response nor a failed preflight for another method removes the entries, so the next covered request within max-age is not preflighted',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases cache/cleared-after-actual-fails, cache/cleared-after-failed-preflight; generated seed 20261103 run 261' },
   ],

@@ -35,6 +35,8 @@ export interface FetchRequest {
   body: 'none' | 'bytes' | 'stream';
   tainting: Tainting;
   redirectCount: number;
+  /** Whether an earlier request of this fetch (before a redirect) carried Origin. */
+  sentOrigin?: boolean;
 }
 
 export function currentUrl(request: FetchRequest): URL {

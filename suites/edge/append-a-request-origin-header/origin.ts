@@ -5,6 +5,7 @@
  */
 import type { EdgeCase } from '../types.js';
 import { PAGE, api, own, sentActual } from '../fixtures.js';
+import { hop, land } from '../concept-http-redirect-fetch/chain.js';
 
 const sameOrigin = (slug: string, method: string, title: string, digest: number | undefined, origin: string | null, headers?: Record<string, string>): EdgeCase => ({
   id: `origin/${slug}`, title, ...(digest !== undefined ? { digest } : {}),
@@ -45,6 +46,26 @@ export const originHeaderCases = [
     expect: {
       kind: 'verdict', outcome: 'ok', preflightSent: false,
       requests: [sentActual('POST', api('/origin/no-cors-post'), PAGE, { 'content-type': 'text/plain' })], status: 0, exposedHeaders: [],
+    },
+  },
+  {
+    id: 'origin/same-origin-post-303-get',
+    title: 'A same-origin POST answered 303: the GET that follows carries no Origin (WebKit keeps it)',
+    steps: ['append-a-request-origin-header:4', 'concept-http-redirect-fetch:12'], level: 'info',
+    case: {
+      request: { url: own('/origin/post-303'), method: 'POST', origin: PAGE, body: true },
+      responses: [hop(own('/origin/post-303'), 303, own('/origin/post-303/next')), land(own('/origin/post-303/next'), {})],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200, exposedHeaders: [],
+      requests: [sentActual('POST', own('/origin/post-303'), PAGE), sentActual('GET', own('/origin/post-303/next'), null)],
+    },
+    // Measured in WebKitGTK 2.50.
+    profiles: {
+      webkit: {
+        kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200, exposedHeaders: [],
+        requests: [sentActual('POST', own('/origin/post-303'), PAGE), sentActual('GET', own('/origin/post-303/next'), PAGE)],
+      },
     },
   },
 ] as const satisfies readonly EdgeCase[];
