@@ -1,9 +1,10 @@
 /**
  * The Firefox driver: Debian's firefox-esr, headless, through puppeteer-core over WebDriver BiDi (no
  * geckodriver, and puppeteer-core never downloads a browser). A few browser contexts run cases side by
- * side, each replaced after a number of cases. Firefox keeps one preflight cache of 100 entries for the
- * whole browser and evicts the least recently used, so concurrency stays low: a case waiting 1.1 s for
- * its cache to be used must not see its entry pushed out by the cases beside it.
+ * side, each replaced after a number of cases. Concurrency stays low (3): Gecko's preflight cache is one
+ * small bounded cache for the whole browser (PREFLIGHT_CACHE_SIZE in nsCORSListenerProxy.cpp, as read,
+ * not measured here), and a case waiting 1.1 s to reuse its entry must not see it evicted by the cases
+ * running beside it.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
