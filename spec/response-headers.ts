@@ -1,7 +1,7 @@
 /**
  * Response-header classes: which headers script can read from a CORS response.
  */
-import { byteLowercase } from './header-list.js';
+import { byteCaseInsensitiveMatch, byteLowercase } from './header-list.js';
 import { SET_COOKIE } from './headers.js';
 
 const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([
@@ -17,7 +17,7 @@ const FORBIDDEN_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([SET_COOKIE
 export function isCorsSafelistedResponseHeaderName(name: string, exposed: readonly string[]): boolean {
   const lower = byteLowercase(name);
   if (CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lower)) return true;
-  return exposed.some((item) => !isForbiddenResponseHeaderName(item) && byteLowercase(item) === lower);
+  return exposed.some((item) => byteCaseInsensitiveMatch(item, lower) && !isForbiddenResponseHeaderName(item));
 }
 
 /**
