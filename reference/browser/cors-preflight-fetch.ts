@@ -10,10 +10,10 @@ import {
   corsUnsafeRequestHeaderNames, isCorsNonWildcardRequestHeaderName, serializeAccessControlRequestHeaders,
 } from '../../spec/request-headers.js';
 import { isOkStatus } from '../../spec/status.js';
-import type { FetchContext } from './context.js';
+import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { CacheRequest } from './preflight-cache.js';
 import { currentUrl, type FetchRequest } from './request.js';
@@ -57,7 +57,7 @@ export function cacheRequest(request: FetchRequest): CacheRequest {
 }
 
 /** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
-function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
   const headers: Record<string, string> = {
     [ORIGIN]: byteSerializeRequestOrigin(request),
     [ACCEPT]: '*/*',
@@ -69,7 +69,7 @@ function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkRespons
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
     `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
   const url = currentUrl(request);
-  return ctx.network.send({ kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
+  return yield* send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
 }
 
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
@@ -124,9 +124,9 @@ function storeResult(request: FetchRequest, methods: readonly string[], headerNa
 }
 
 /** Returns null when the preflight succeeds, or the network error it ends in. */
-export function corsPreflightFetch(request: FetchRequest, ctx: FetchContext): NetworkError | null {
+export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
-  const response = sendPreflight(request, ctx);
+  const response = yield* sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
   const checkFailure = corsCheck(request, response, trace, 'preflight');
   if (checkFailure !== null) return checkFailure;

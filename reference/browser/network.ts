@@ -1,6 +1,7 @@
 /**
- * The network, as far as the case describes it: each request the machine makes takes the first unused
- * answer with the same `for` (and URL, when given). Every request sent is recorded.
+ * The network. The machine yields each request it sends (a `Send`) and resumes with the response: a
+ * pure run answers from the case (`Network`: the first unused answer with the same `for`, and URL when
+ * given), a live runner from the wire (`wireHeaderList`).
  */
 import type { HeaderList } from '../../spec/header-list.js';
 import { memoizeString } from '../../spec/memo.js';
@@ -61,9 +62,29 @@ function slot(kind: CaseAnswer['for'], answer: CaseResponse & { readonly url?: s
   return { for: kind, answer, url: answer.url === undefined ? undefined : withoutFragment(answer.url), used: false };
 }
 
+/** What the machine yields: the request exactly as sent, and its URL as parsed. */
+export interface Send {
+  readonly request: SentRequest;
+  readonly url: URL;
+}
+
+/** A part of the machine that may send requests: it yields them and is resumed with each response. */
+export type Sending<T> = Generator<Send, T, NetworkResponse>;
+
+/** Runs `machine` to its end, answering every request from `network`. */
+export function answerFromCase<T>(machine: Sending<T>, network: Network): T {
+  let step = machine.next();
+  while (step.done !== true) step = machine.next(network.send(step.value.request, step.value.url));
+  return step.value;
+}
+
+/** Raw header lines off the wire (byte strings already), with the whitespace HTTP parsing strips. */
+export function wireHeaderList(lines: readonly (readonly [string, string])[]): HeaderList {
+  return lines.map(([name, value]) => [name, value.replace(/^[ \t]+|[ \t]+$/g, '')] as const);
+}
+
 export class Network {
   private readonly answers: Slot[];
-  readonly sent: SentRequest[] = [];
 
   constructor(answers: readonly CaseAnswer[]) {
     this.answers = answers.map((answer) => slot(answer.for, answer));
@@ -77,9 +98,8 @@ export class Network {
     return network;
   }
 
-  /** Sends a request and returns its answer; a request with no answer in the case is an input error. */
+  /** The case's answer to a request; a request with no answer in the case is an input error. */
   send(request: SentRequest, url: URL): NetworkResponse {
-    this.sent.push(request);
     const found = this.answers.find((s) => !s.used && s.for === request.kind && (s.url === undefined || s.url === request.url));
     if (found === undefined) {
       const field = request.kind === 'preflight' ? 'preflight' : 'response';
