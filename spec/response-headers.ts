@@ -27,3 +27,14 @@ export function isCorsSafelistedResponseHeaderName(name: string, exposed: readon
 export function isForbiddenResponseHeaderName(name: string): boolean {
   return FORBIDDEN_RESPONSE_HEADER_NAMES.has(byteLowercase(name));
 }
+
+/**
+ * `isCorsSafelistedResponseHeaderName` with `exposed` fixed: the list is read once, so a response's
+ * names are each checked by one lookup (byte-lowercase names in, as `isCorsSafelistedResponseHeaderName`).
+ * @see https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name
+ */
+export function corsSafelistedResponseHeaderNames(exposed: readonly string[]): (lowercaseName: string) => boolean {
+  const listed = new Set<string>();
+  for (const item of exposed) if (!isForbiddenResponseHeaderName(item)) listed.add(byteLowercase(item));
+  return (lowercaseName) => CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lowercaseName) || listed.has(lowercaseName);
+}
