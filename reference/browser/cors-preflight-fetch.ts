@@ -34,18 +34,17 @@ function combinedHeaderList(list: HeaderList): HeaderList {
   return combined;
 }
 
-/** Per header list (a redirect that rewrites headers makes a new list) and profile: computed once. */
-const unsafeNamesMemo = new WeakMap<object, Map<string, string[]>>();
-
-/** The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading repeats). */
+/**
+ * The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading
+ * repeats). Asked several times per fetch: computed once per header list (a redirect that rewrites
+ * headers makes a new list).
+ */
 export function unsafeNames(request: FetchRequest, ctx: FetchContext): readonly string[] {
-  let byProfile = unsafeNamesMemo.get(request.headerList);
-  if (byProfile === undefined) unsafeNamesMemo.set(request.headerList, byProfile = new Map());
-  let names = byProfile.get(ctx.profile.name);
-  if (names === undefined) {
-    const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
-    byProfile.set(ctx.profile.name, names = corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader));
-  }
+  const memo = request.unsafeNamesOf;
+  if (memo !== undefined && memo.list === request.headerList && memo.profile === ctx.profile.name) return memo.names;
+  const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
+  const names = corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader);
+  request.unsafeNamesOf = { list: request.headerList, profile: ctx.profile.name, names };
   return names;
 }
 

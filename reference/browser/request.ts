@@ -38,6 +38,8 @@ export interface FetchRequest {
   redirectCount: number;
   /** Whether an earlier request of this fetch (before a redirect) carried Origin. */
   sentOrigin?: boolean;
+  /** Memo of the CORS-unsafe names: valid while `headerList` is this list (a redirect may replace it). */
+  unsafeNamesOf?: { readonly list: readonly (readonly [string, string])[]; readonly profile: string; readonly names: readonly string[] };
 }
 
 export function currentUrl(request: FetchRequest): URL {
