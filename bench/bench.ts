@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY } from '../runners/cli/serve.js';
+import { browserCasesPerSecond } from './browser.js';
 import { shapes, verdictsPerSecond } from './model.js';
 
 const cli = fileURLToPath(new URL('../runners/cli/main.js', import.meta.url));
 const child = fileURLToPath(new URL('./suite-child.js', import.meta.url));
+const transportChild = fileURLToPath(new URL('./transport-child.js', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
@@ -39,7 +41,12 @@ async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
   return { url, proc };
 }
 
-async function suiteRun(url: string, runs: number): Promise<{ requests: number; durationMs: number; peakRssMb: number }> {
+/** The runner's transport alone against `url`: the ceiling for the suite's rate. */
+async function transportRun(url: string, seconds: number): Promise<{ rps: number; cpuUsPerRequest: number }> {
+  return JSON.parse(await output(spawn(process.execPath, [transportChild, url, String(seconds)])));
+}
+
+async function suiteRun(url: string, runs: number): Promise<{ requests: number; durationMs: number; peakRssMb: number; cpuUsPerRequest: number }> {
   return JSON.parse(await output(spawn(process.execPath, [child, url, String(runs)])));
 }
 
@@ -80,9 +87,11 @@ async function main(): Promise<void> {
     const raw = await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 8, headers: { origin: 'https://app.example' } });
     const rawRps = Math.round(raw.requests.average);
     log(`raw: ${rawRps} requests/s (autocannon, 8 connections)`);
+    const transport = await transportRun(server.url, quick ? 2 : 8);
+    log(`transport alone: ${transport.rps} requests/s, ${transport.cpuUsPerRequest} µs CPU per request`);
     const long = await suiteRun(server.url, quick ? 2000 : 12_000);
     const suiteRps = Math.round(long.requests / (long.durationMs / 1000));
-    log(`suite: ${suiteRps} requests/s over ${long.requests} requests`);
+    log(`suite: ${suiteRps} requests/s over ${long.requests} requests, ${long.cpuUsPerRequest} µs CPU per request`);
     const runs = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) runs.push(await defaultRun(server.url));
     const defaultRunMs = median(runs.map((r) => r.ms));
@@ -95,11 +104,18 @@ async function main(): Promise<void> {
       peakRssMb[label] = run.peakRssMb;
       log(`peak RSS at ${label} (${run.requests} requests): ${run.peakRssMb} MB`);
     }
-    const startup = median(await Promise.all([startupMs(), startupMs(), startupMs()]));
+    // One after another: three CLIs starting at once on a small machine measure each other.
+    const startups: number[] = [];
+    for (let i = 0; i < 3; i++) startups.push(await startupMs());
+    const startup = median(startups);
     log(`CLI start-up to first request: ${startup} ms`);
+    const browser = await browserCasesPerSecond(quick ? 100 : 500);
+    log(`browser-checked cases: ${browser === null ? 'Chromium not installed' : `${browser}/s (Chromium)`}`);
     const result = {
       rawRps, suiteRps, ratio: Math.round((suiteRps / rawRps) * 100) / 100, modelVerdictsPerSec, defaultRunMs,
-      defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: null,
+      defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: browser,
+      transportRps: transport.rps, transportCpuUsPerRequest: transport.cpuUsPerRequest, suiteCpuUsPerRequest: long.cpuUsPerRequest,
+      suiteRequests: long.requests,
     };
     process.stdout.write(json ? JSON.stringify(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
   } finally {
