@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
   t.test(`${title} against the ${engine} profile`, async (t) => {
     const concurrency = engineConcurrency[engine];
     const harness = await Harness.start();
-    const driver = createDriver(engine, { concurrency });
+    const driver = createDriver(engine, { concurrency, warmUp: async (run) => void await harness.warmUp(run) });
     await driver.start();
     t.teardown(async () => {
       await driver.stop();
