@@ -11,8 +11,12 @@ import type { NetworkError, Trace } from './trace.js';
 
 const show = (value: string): string => JSON.stringify(value);
 
-/** Returns null on success, or the network error the failing step produces. */
-export function corsCheck(request: FetchRequest, response: NetworkResponse, trace: Trace, what: string): NetworkError | null {
+/**
+ * Returns null on success, or the network error the failing step produces. `serialized` is the origin
+ * the request carried (a profile's preflight may carry another than the byte-serialized request origin).
+ */
+export function corsCheck(request: FetchRequest, response: NetworkResponse, trace: Trace, what: string,
+  serialized: string = byteSerializeRequestOrigin(request)): NetworkError | null {
   const include = request.credentials === 'include';
   // Step 1: get combines repeated lines with ", ", so two ACAO lines never match.
   const origin = headerListGet(response.headers, ACAO);
@@ -26,7 +30,6 @@ export function corsCheck(request: FetchRequest, response: NetworkResponse, trac
     return null;
   }
   // Step 4: byte-for-byte, no case folding, no URL parsing.
-  const serialized = byteSerializeRequestOrigin(request);
   if (origin !== serialized) {
     const why = origin === '*' ? ' (* is not allowed for a credentialed request)'
       : origin.includes(',') ? ' (several values, or repeated header lines, never match)' : '';

@@ -37,6 +37,10 @@ export interface FetchRequest {
   redirectCount: number;
   /** Whether an earlier request of this fetch (before a redirect) carried Origin. */
   sentOrigin?: boolean;
+  /** Whether a hop of this fetch needed a preflight (a profile may preflight every later hop). */
+  preflightNeeded?: boolean;
+  /** The header list before the last redirect rewrote it, for a profile whose preflight still lists it. */
+  headersBeforeRedirect?: [string, string][];
 }
 
 export function currentUrl(request: FetchRequest): URL {
