@@ -15,14 +15,14 @@ const STEP = 'concept-main-fetch:12';
 /** Whether the request must be preflighted (the cache may still answer for it). */
 function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | null {
   if (request.useCorsPreflight) return 'the use-CORS-preflight flag is set';
-  if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed') {
-    ctx.trace.info(`browser:${ctx.profile.name}-preflight-after-redirect`, `${ctx.profile.name} preflights every hop after one that needed a preflight`);
-    return 'an earlier hop of this fetch needed a preflight';
-  }
   // fetch() always sets the unsafe-request flag.
   if (!isCorsSafelistedMethod(request.method)) return `${request.method} is not a CORS-safelisted method`;
   const names = unsafeNames(request, ctx);
   if (names.length > 0) return `CORS-unsafe request-header names: ${names.join(', ')}`;
+  if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed') {
+    ctx.trace.info(`browser:${ctx.profile.name}-preflight-after-redirect`, `${ctx.profile.name} preflights every hop after one that needed a preflight`);
+    return 'an earlier hop of this fetch needed a preflight';
+  }
   return null;
 }
 
