@@ -12,8 +12,12 @@ import type { NetworkError, Trace } from './trace.js';
 /** The value in double quotes, escaped as JSON when it needs it (the common case needs nothing). */
 const show = (value: string): string => (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(value) ? `"${value}"` : JSON.stringify(value));
 
-/** Returns null on success, or the network error the failing step produces. */
-export function corsCheck(request: FetchRequest, response: NetworkResponse, trace: Trace, what: string): NetworkError | null {
+/**
+ * Returns null on success, or the network error the failing step produces. `serialized` is the origin
+ * the request carried (a profile's preflight may carry another than the byte-serialized request origin).
+ */
+export function corsCheck(request: FetchRequest, response: NetworkResponse, trace: Trace, what: string,
+  serialized: string = byteSerializeRequestOrigin(request)): NetworkError | null {
   const include = request.credentials === 'include';
   // Step 1: get combines repeated lines with ", ", so two ACAO lines never match.
   const origin = headerListGet(response.headers, ACAO);
@@ -27,7 +31,6 @@ export function corsCheck(request: FetchRequest, response: NetworkResponse, trac
     return null;
   }
   // Step 4: byte-for-byte, no case folding, no URL parsing.
-  const serialized = byteSerializeRequestOrigin(request);
   if (origin !== serialized) {
     const why = origin === '*' ? ' (* is not allowed for a credentialed request)'
       : origin.includes(',') ? ' (several values, or repeated header lines, never match)' : '';

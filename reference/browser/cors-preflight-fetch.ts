@@ -9,12 +9,14 @@ import { isCorsSafelistedMethod } from '../../spec/methods.js';
 import {
   corsUnsafeRequestHeaderNames, isCorsNonWildcardRequestHeaderName, serializeAccessControlRequestHeaders,
 } from '../../spec/request-headers.js';
+import { isSameOrigin, originOfUrl, serializeOrigin } from '../../spec/origin.js';
 import { isOkStatus } from '../../spec/status.js';
 import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
 import type { NetworkResponse, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
+import type { Profile } from './profiles.js';
 import type { CacheRequest } from './preflight-cache.js';
 import { currentUrl, type FetchRequest } from './request.js';
 import type { NetworkError } from './trace.js';
@@ -48,9 +50,24 @@ export function unsafeNames(request: FetchRequest, ctx: FetchContext): readonly 
   return names;
 }
 
-export function cacheRequest(request: FetchRequest): CacheRequest {
+/**
+ * The names a preflight lists and judges: the request's own, or, for a profile that keeps them, the ones
+ * it had before a redirect removed some.
+ */
+export function preflightUnsafeNames(request: FetchRequest, ctx: FetchContext): readonly string[] {
+  const before = request.headersBeforeRedirect;
+  if (before === undefined) return unsafeNames(request, ctx);
+  return corsUnsafeRequestHeaderNames(ctx.profile.combinesRequestHeaders ? combinedHeaderList(before) : before, ctx.profile.isSafelistedRequestHeader);
+}
+
+/** The origin a preflight carries: the byte-serialized request origin, or the page's for a profile that ignores the redirect-taint. */
+function preflightOrigin(request: FetchRequest, profile: Profile): string {
+  return profile.preflightIgnoresRedirectTaint && request.origin.kind === 'tuple' ? serializeOrigin(request.origin) : byteSerializeRequestOrigin(request);
+}
+
+export function cacheRequest(request: FetchRequest, profile: Profile): CacheRequest {
   return {
-    origin: byteSerializeRequestOrigin(request), url: currentUrl(request).href,
+    origin: preflightOrigin(request, profile), url: currentUrl(request).href,
     credentialsInclude: request.credentials === 'include',
   };
 }
@@ -58,11 +75,14 @@ export function cacheRequest(request: FetchRequest): CacheRequest {
 /** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
 function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
   const headers: Record<string, string> = {
-    [ORIGIN]: byteSerializeRequestOrigin(request),
+    [ORIGIN]: preflightOrigin(request, ctx.profile),
     [ACCEPT]: '*/*',
     [ACRM]: request.method,
   };
-  const names = unsafeNames(request, ctx);
+  if (headers[ORIGIN] !== byteSerializeRequestOrigin(request)) {
+    ctx.trace.info('browser:firefox-preflight-origin-untainted', `${ctx.profile.name} sends the preflight with the page's origin although a redirect tainted the request's`);
+  }
+  const names = preflightUnsafeNames(request, ctx);
   if (names.length > 0) headers[ACRH] = serializeAccessControlRequestHeaders(names);
   ctx.preflight.sent = true;
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
@@ -84,7 +104,7 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
   const listed = (name: string): boolean => headerNames.some((item) => byteCaseInsensitiveMatch(item, name));
   const wildcard = !include && headerNames.includes('*');
   // Step 7.6: Authorization is never covered by `*` (engines deviate: see the profile).
-  for (const [name] of request.headerList) {
+  for (const [name] of request.headersBeforeRedirect ?? request.headerList) {
     if (!isCorsNonWildcardRequestHeaderName(name) || listed(name)) continue;
     if (wildcard && profile.wildcardCoversAuthorization) {
       trace.info('browser:wildcard-covers-authorization', `${profile.name} lets * cover ${name}; the spec does not`);
@@ -93,7 +113,7 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
     return trace.fail('cors-preflight-fetch-0:7.6', `${name} must be listed by name in Access-Control-Allow-Headers [${list(headerNames)}]; * never covers it`);
   }
   // Step 7.7.
-  for (const name of unsafeNames(request, ctx)) {
+  for (const name of preflightUnsafeNames(request, ctx)) {
     if (!listed(name) && !wildcard) {
       const star = headerNames.includes('*') ? ' (* is literal for a credentialed request)' : '';
       return trace.fail('cors-preflight-fetch-0:7.7', `request header ${name} is not in Access-Control-Allow-Headers [${list(headerNames)}]${star}`);
@@ -108,7 +128,7 @@ function storeResult(request: FetchRequest, methods: readonly string[], headerNa
   const { cache, trace, now } = ctx;
   const maxAge = preflightMaxAge(ctx.profile, response.headers);
   trace.info('cors-preflight-fetch-0:7.8', maxAge.detail);
-  const key = cacheRequest(request);
+  const key = cacheRequest(request, ctx.profile);
   if (ctx.profile.cacheStructure === 'replace') cache.clear(key);
   for (const method of methods) {
     const entry = cache.methodMatch(key, method);
@@ -122,12 +142,23 @@ function storeResult(request: FetchRequest, methods: readonly string[], headerNa
   }
 }
 
+/** Step 7's CORS check, against the origin the preflight carried; a profile that ignores the taint skips it at the page's own origin. */
+function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ctx: FetchContext): NetworkError | null {
+  const origin = preflightOrigin(request, ctx.profile);
+  if (origin === byteSerializeRequestOrigin(request)) return corsCheck(request, response, ctx.trace, 'preflight');
+  if (isSameOrigin(request.origin, originOfUrl(currentUrl(request)))) {
+    ctx.trace.info('browser:firefox-preflight-origin-untainted', `the preflight goes to the page's own origin: ${ctx.profile.name} does not CORS-check it`);
+    return null;
+  }
+  return corsCheck(request, response, ctx.trace, 'preflight', origin);
+}
+
 /** Returns null when the preflight succeeds, or the network error it ends in. */
 export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
   const response = yield* sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
-  const checkFailure = corsCheck(request, response, trace, 'preflight');
+  const checkFailure = preflightCorsCheck(request, response, ctx);
   if (checkFailure !== null) return checkFailure;
   if (!isOkStatus(response.status)) {
     const redirect = response.status >= 300 && response.status < 400 ? '; preflights never follow redirects' : '';
@@ -143,8 +174,12 @@ export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): S
   }
   // Step 7.4.
   if (methods === null && request.useCorsPreflight) methods = [request.method];
+  if (ctx.profile.cachesRejectedPreflight) {
+    trace.info('browser:webkit-caches-rejected-preflight', `${ctx.profile.name} caches the result before judging the method and headers`);
+    storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+  }
   const failed = judgeMethodAndHeaders(request, methods ?? [], headerNames ?? [], ctx);
   if (failed !== null) return failed;
-  storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+  if (!ctx.profile.cachesRejectedPreflight) storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
   return null;
 }

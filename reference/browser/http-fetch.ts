@@ -7,7 +7,7 @@ import { extractLocation } from '../../spec/header-list.js';
 import { isRedirectStatus } from '../../spec/status.js';
 import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
-import { cacheRequest, corsPreflightFetch, unsafeNames } from './cors-preflight-fetch.js';
+import { cacheRequest, corsPreflightFetch, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';
 import type { NetworkResponse, Sending } from './network.js';
@@ -28,10 +28,12 @@ export type FetchResult = FetchResponse | NetworkError;
 function* preflightIfNeeded(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { cache, trace } = ctx;
   cache.expire(ctx.now);
-  const key = cacheRequest(request);
+  const key = cacheRequest(request, ctx.profile);
+  // A profile that preflights every hop after a preflighted one needs an entry for the URL even for GET.
+  const sticky = request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed' && !cache.hasEntry(key);
   const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
-    (!ctx.profile.cacheExemptMethods.includes(request.method) || request.useCorsPreflight);
-  const uncovered = unsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
+    (!ctx.profile.cacheExemptMethods.includes(request.method) || request.useCorsPreflight || sticky);
+  const uncovered = preflightUnsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
   if (!methodNeedsPreflight && uncovered.length === 0) {
     ctx.preflight.fromCache = true;
     trace.pass('concept-http-fetch:4.1', `the preflight cache covers ${request.method} and the request's headers at ${key.url}`);

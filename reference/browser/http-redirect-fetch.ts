@@ -4,7 +4,7 @@
  * @see https://fetch.spec.whatwg.org/#concept-http-redirect-fetch
  */
 import { failure } from '../../spec/abnf.js';
-import { extractLocation } from '../../spec/header-list.js';
+import { extractLocation, headerListGet } from '../../spec/header-list.js';
 import { LOCATION } from '../../spec/headers.js';
 import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
 import { isCorsNonWildcardRequestHeaderName, isRequestBodyHeaderName } from '../../spec/request-headers.js';
@@ -30,6 +30,10 @@ function locationUrl(response: NetworkResponse, ctx: FetchContext): URL | null |
   if (location === failure && ctx.profile.identicalLocationLinesAreOne && identicalLocation(response) !== null) {
     location = identicalLocation(response)!;
     ctx.trace.info('browser:chromium-identical-location-lines', `${ctx.profile.name} reads the repeated identical Location lines as one`);
+  }
+  if (location === failure && ctx.profile.joinsLocationLines) {
+    location = headerListGet(response.headers, LOCATION)!;
+    ctx.trace.info('browser:webkit-joined-location-lines', `${ctx.profile.name} joins the Location lines into one URL: ${JSON.stringify(location)}`);
   }
   if (location === failure) return ctx.trace.fail('concept-http-redirect-fetch:5', 'the redirect has more than one Location header');
   try {
@@ -65,15 +69,22 @@ function vetLocation(request: FetchRequest, response: NetworkResponse, location:
 
 /** Steps 12-13: the method and headers that the next request keeps. */
 function rewriteRequest(request: FetchRequest, status: number, location: URL, ctx: FetchContext): void {
+  if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect === 'always-headers-before-redirect') {
+    request.headersBeforeRedirect = request.headerList;
+  }
+  const crossOrigin = !isSameOrigin(originOfUrl(currentUrl(request)), originOfUrl(location));
+  if (crossOrigin && ctx.profile.crossOriginRedirectToGetMethods.includes(request.method)) {
+    ctx.trace.info('browser:webkit-delete-redirect-to-get', `${ctx.profile.name} turns a ${request.method} redirected to another origin into GET, whatever the status`);
+  }
   if (((status === 301 || status === 302) && request.method === 'POST') ||
-      (status === 303 && request.method !== 'GET' && request.method !== 'HEAD')) {
+      (status === 303 && request.method !== 'GET' && request.method !== 'HEAD') ||
+      (crossOrigin && ctx.profile.crossOriginRedirectToGetMethods.includes(request.method))) {
     ctx.trace.info('concept-http-redirect-fetch:12', `${status} turns ${request.method} into GET without a body or request-body headers`);
     request.method = 'GET';
     request.body = 'none';
     request.headerList = request.headerList.filter(([name]) => !isRequestBodyHeaderName(name));
   }
-  if (!isSameOrigin(originOfUrl(currentUrl(request)), originOfUrl(location)) &&
-      request.headerList.some(([name]) => isCorsNonWildcardRequestHeaderName(name))) {
+  if (crossOrigin && request.headerList.some(([name]) => isCorsNonWildcardRequestHeaderName(name))) {
     ctx.trace.info('concept-http-redirect-fetch:13', 'the redirect leaves the origin: Authorization is removed');
     request.headerList = request.headerList.filter(([name]) => !isCorsNonWildcardRequestHeaderName(name));
   }

@@ -20,6 +20,10 @@ function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | 
   if (!isCorsSafelistedMethod(request.method)) return `${request.method} is not a CORS-safelisted method`;
   const names = unsafeNames(request, ctx);
   if (names.length > 0) return `CORS-unsafe request-header names: ${names.join(', ')}`;
+  if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed') {
+    ctx.trace.info(`browser:${ctx.profile.name}-preflight-after-redirect`, `${ctx.profile.name} preflights every hop after one that needed a preflight`);
+    return 'an earlier hop of this fetch needed a preflight';
+  }
   return null;
 }
 
@@ -32,13 +36,14 @@ function* corsFetch(request: FetchRequest, ctx: FetchContext): Sending<FetchResu
     return yield* httpFetch(request, ctx, false);
   }
   trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
+  request.preflightNeeded = true;
   const result = yield* httpFetch(request, ctx, true);
   if (result.type === 'network-error' && ctx.profile.cacheClearing === 'never') {
     trace.info('browser:webkit-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} never clears its preflight cache`);
   } else if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
     trace.info('browser:chromium-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} keeps its preflight cache entries`);
   } else if (result.type === 'network-error') {
-    const removed = ctx.cache.clear(cacheRequest(request));
+    const removed = ctx.cache.clear(cacheRequest(request, ctx.profile));
     trace.info('concept-cache-clear', `the preflighted fetch failed: ${removed} preflight cache entr${removed === 1 ? 'y' : 'ies'} cleared`);
   }
   return result;

@@ -60,6 +60,11 @@ export class PreflightCache {
     }
   }
 
+  /** Whether any entry matches the request (engines that keep one result per URL ask this first). */
+  hasEntry(request: CacheRequest): boolean {
+    return this.entries.some((entry) => this.matches(entry, request));
+  }
+
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match-method */
   methodMatch(request: CacheRequest, method: string): CacheEntry | undefined {
     return this.entries.find((entry) => this.matches(entry, request) &&

@@ -65,6 +65,23 @@ export interface Profile {
   readonly redirectErrorNeedsLocation: boolean;
   /** Whether an Origin header sent before a redirect turned the method into GET is sent again (the spec: a non-CORS GET has none). */
   readonly originSurvivesRedirectToGet: boolean;
+  /**
+   * After a redirect, whether a request that needed a preflight is preflighted again even when the new
+   * request needs none (the spec: main fetch decides afresh), and which headers that preflight lists and
+   * judges: the request's current ones, or the ones it had before the redirect removed some.
+   */
+  readonly preflightAfterRedirect: 'as-needed' | 'always-current-headers' | 'always-headers-before-redirect';
+  /**
+   * Whether a preflight ignores the redirect-taint: it carries the page's origin (the spec: `null`), is
+   * CORS-checked against it, and is not CORS-checked at all when it goes to the page's own origin.
+   */
+  readonly preflightIgnoresRedirectTaint: boolean;
+  /** Methods a redirect to another origin turns into GET whatever its status (the spec: only step 12's). */
+  readonly crossOriginRedirectToGetMethods: readonly string[];
+  /** Whether repeated Location lines are joined with `, ` and parsed as one URL (the spec: a failure). */
+  readonly joinsLocationLines: boolean;
+  /** Whether a preflight result is cached before its method and headers are judged, so a rejected one still serves later requests. */
+  readonly cachesRejectedPreflight: boolean;
   /** Source of every row that differs from the spec. */
   readonly deviations: readonly Deviation[];
 }
@@ -99,6 +116,11 @@ const spec: Profile = {
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: false,
   originSurvivesRedirectToGet: false,
+  preflightAfterRedirect: 'as-needed',
+  preflightIgnoresRedirectTaint: false,
+  crossOriginRedirectToGetMethods: [],
+  joinsLocationLines: false,
+  cachesRejectedPreflight: false,
   deviations: [],
 };
 
@@ -126,9 +148,14 @@ function webkitSafelisted(name: string, value: string): boolean {
   return name.toLowerCase() === 'range' && /^bytes=/i.test(value) && isCorsSafelistedRequestHeader(name, 'bytes' + value.slice(5));
 }
 
-/** Firefox's safelist: the spec's, except that an Accept value with a byte above 0x7F is unsafe. */
+/**
+ * Firefox's safelist: the spec's, except that an Accept value with a byte above 0x7F is unsafe, and so is
+ * a Content-Type with a comma (Gecko parses a request's Content-Type as a single type).
+ */
 function firefoxSafelisted(name: string, value: string): boolean {
-  return isCorsSafelistedRequestHeader(name, value) && !(name.toLowerCase() === 'accept' && /[^\x00-\x7f]/.test(value));
+  if (!isCorsSafelistedRequestHeader(name, value)) return false;
+  const lower = name.toLowerCase();
+  return !(lower === 'accept' && /[^\x00-\x7f]/.test(value)) && !(lower === 'content-type' && value.includes(','));
 }
 
 const wildcardAuthorization: Deviation = {
@@ -159,6 +186,11 @@ const chromium: Profile = {
   identicalLocationLinesAreOne: true,
   redirectErrorNeedsLocation: true,
   originSurvivesRedirectToGet: false,
+  preflightAfterRedirect: 'as-needed',
+  preflightIgnoresRedirectTaint: false,
+  crossOriginRedirectToGetMethods: [],
+  joinsLocationLines: false,
+  cachesRejectedPreflight: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:chromium-max-age-cap', summary: 'Access-Control-Max-Age is capped at 7200 s; negative values cache nothing; a leading + is accepted; int64 overflow gives 5 s',
@@ -204,6 +236,13 @@ const firefox: Profile = {
   identicalLocationLinesAreOne: true,
   redirectErrorNeedsLocation: false,
   originSurvivesRedirectToGet: false,
+  // Measured (see the rows): the need for a preflight survives a redirect, and the preflight is made
+  // for the loading principal (the page), while the actual request carries the tainted origin.
+  preflightAfterRedirect: 'always-current-headers',
+  preflightIgnoresRedirectTaint: true,
+  crossOriginRedirectToGetMethods: [],
+  joinsLocationLines: false,
+  cachesRejectedPreflight: false,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:firefox-max-age', summary: 'Access-Control-Max-Age is capped at 86400 s; a value with any non-digit caches nothing',
@@ -218,6 +257,12 @@ const firefox: Profile = {
       source: 'measured in Firefox 153 ESR (runners/browser): edge case accept/latin1-byte' },
     { id: 'browser:firefox-identical-location-lines', summary: 'two Location lines with the same value are followed as one, as in Chromium (different values are a network error, as in the spec)',
       source: 'measured in Firefox 153 ESR (runners/browser): edge case redirect/two-identical-location-lines' },
+    { id: 'browser:firefox-content-type-comma', summary: 'a Content-Type with a comma (`text/plain;charset=a,b`, or one appended twice and so combined) is preflighted, though the spec\'s MIME type parser still reads text/plain',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge cases ct/comma-in-parameter, ct/appended-twice-with-parameter; generated seed 20261103 runs 778, 1005' },
+    { id: 'browser:firefox-preflight-after-redirect', summary: 'a request that needed a preflight is preflighted again after every redirect, even when the new request needs none (a 302/303 turning it into GET, Authorization removed); that preflight lists the method and headers the request has now',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge cases redirect/post-302-becomes-get, redirect/put-303-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh' },
+    { id: 'browser:firefox-preflight-origin-untainted', summary: 'after a redirect taints the origin, the preflight still carries the page\'s origin and is checked against it (not `null`), and a preflight to the page\'s own origin is not CORS-checked at all; the actual request after it carries `null`',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge cases redirect/preflight-origin-null, redirect/preflight-origin-null-denied, redirect/post-308-keeps-body, redirect/client-hints-to-page, redirect/preflight-to-page-origin; generated seed 20261103 run 356' },
   ],
 };
 
@@ -241,6 +286,12 @@ const webkit: Profile = {
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: true,
   originSurvivesRedirectToGet: true,
+  preflightAfterRedirect: 'always-headers-before-redirect',
+  preflightIgnoresRedirectTaint: false,
+  // libsoup's redirect rule in WebKitGTK (NetworkDataTaskSoup): a DELETE to another origin becomes GET.
+  crossOriginRedirectToGetMethods: ['DELETE'],
+  joinsLocationLines: true,
+  cachesRejectedPreflight: true,
   deviations: [
     wildcardAuthorization,
     { id: 'browser:webkit-max-age', summary: 'Access-Control-Max-Age is capped at 600 s; a leading `+` is accepted; negative values are already expired',
@@ -257,6 +308,14 @@ const webkit: Profile = {
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/mode-error-no-location' },
     { id: 'browser:webkit-origin-survives-redirect', summary: 'after a same-origin 301/302/303 turns a POST, PUT, PATCH or DELETE into GET, the GET still carries the Origin header the first request carried',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case origin/same-origin-post-303-get; generated seed 20261103 run 174, seed 7 runs 76, 168, 317' },
+    { id: 'browser:webkit-preflight-after-redirect', summary: 'a request that needed a preflight is preflighted again after every redirect, even when the new request needs none; that preflight lists and judges the headers the request had before the redirect removed Authorization (another origin) or Content-Type (a change to GET), though the request itself goes without them',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases redirect/post-302-becomes-get, redirect/put-303-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh; generated seed 20261103 runs 962, 1460, 1950; seed 7 runs 94, 603, 772, 1212, 1729' },
+    { id: 'browser:webkit-delete-redirect-to-get', summary: 'a redirect to another origin turns a DELETE into GET, whatever the status (307 and 308 included)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/delete-307-to-another-origin; generated seed 20261103 runs 422, 1939; seed 7 run 949. libsoup\'s redirect rule in NetworkDataTaskSoup: https://github.com/WebKit/WebKit/blob/main/Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp' },
+    { id: 'browser:webkit-joined-location-lines', summary: 'two Location lines are joined with `, ` and the result is followed as one URL (usually a path that ends in `,%20` and the second URL), instead of failing',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases redirect/two-location-lines, redirect/two-identical-location-lines; generated seed 20261103 runs 1048, 1422, 1853; seed 7 runs 494, 671, 770, 1093, 1173, 1383, 1821. WebCore keeps response headers in an HTTPHeaderMap, one value per name' },
+    { id: 'browser:webkit-caches-rejected-preflight', summary: 'a preflight result is cached once the preflight passes the CORS check, before its methods and headers are judged: a preflight that fails the request (a method or header not allowed, `*` for a credentialed request) still answers later requests it covers',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case cache/rejected-preflight-not-cached; generated seed 20261103 runs 998, 1426; seed 7 run 1028' },
     { id: 'browser:webkit-cache-clearing', summary: 'a failed fetch never clears the preflight cache: neither a failed actual response nor a failed preflight for another method removes the entries, so the next covered request within max-age is not preflighted',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases cache/cleared-after-actual-fails, cache/cleared-after-failed-preflight; generated seed 20261103 run 261' },
   ],

@@ -40,6 +40,10 @@ export interface FetchRequest {
   sentOrigin?: boolean;
   /** Memo of the CORS-unsafe names: valid while `headerList` is this list (a redirect may replace it). */
   unsafeNamesOf?: { readonly list: readonly (readonly [string, string])[]; readonly profile: string; readonly names: readonly string[] };
+  /** Whether a hop of this fetch needed a preflight (a profile may preflight every later hop). */
+  preflightNeeded?: boolean;
+  /** The header list before the last redirect rewrote it, for a profile whose preflight still lists it. */
+  headersBeforeRedirect?: [string, string][];
 }
 
 export function currentUrl(request: FetchRequest): URL {

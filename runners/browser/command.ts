@@ -53,7 +53,7 @@ export async function browserCommand(path: string, options: BrowserCommandOption
   try {
     for (const engine of engines) {
       const profile = options.profile ?? engine;
-      const driver = createDriver(engine, { concurrency: 1 });
+      const driver = createDriver(engine, { concurrency: 1, warmUp: async (run) => void await harness.warmUp(run) });
       try {
         await driver.start();
         const run = await runCaseInBrowser(c, driver, harness, profile);

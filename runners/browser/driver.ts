@@ -36,6 +36,15 @@ export interface BrowserStep {
   readonly before?: () => void;
 }
 
+/** Runs steps in one browsing context, as runCase does. */
+export type RunSteps = (steps: readonly BrowserStep[]) => Promise<PageResult[]>;
+
+/**
+ * Brings a fresh browsing context to a steady state before cases run in it (the harness's warmUp): a
+ * driver whose engine needs it calls this once per new context.
+ */
+export type ContextWarmUp = (run: RunSteps) => Promise<void>;
+
 export interface BrowserDriver {
   readonly name: string;
   /** The browser's own version string, once started. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { BrowserMissingError, CHROMIUM_PATH, ChromiumDriver } from './chromium.js';
-import type { BrowserDriver } from './driver.js';
+import type { BrowserDriver, ContextWarmUp } from './driver.js';
 import { FIREFOX_INSTALL, FIREFOX_PATH, FirefoxDriver } from './firefox.js';
 import { WEBKIT_INSTALL, WebKitDriver, webkitMissing } from './webkit.js';
 
@@ -43,11 +43,13 @@ export function missingError(engine: EngineName, path: string): BrowserMissingEr
 }
 
 /** A driver for an engine (not started). */
-export function createDriver(engine: EngineName, options: { readonly concurrency?: number } = {}): BrowserDriver {
+export function createDriver(engine: EngineName, options: { readonly concurrency?: number; readonly warmUp?: ContextWarmUp } = {}): BrowserDriver {
+  const { warmUp, ...common } = options;
   switch (engine) {
-    case 'chromium': return new ChromiumDriver({ executablePath: process.env['CORS_CONFORMANCE_CHROMIUM'] ?? CHROMIUM_PATH, ...options });
-    case 'firefox': return new FirefoxDriver(options);
-    case 'webkit': return new WebKitDriver(options);
+    case 'chromium': return new ChromiumDriver({ executablePath: process.env['CORS_CONFORMANCE_CHROMIUM'] ?? CHROMIUM_PATH, ...common });
+    // Only Firefox needs a new context warmed up (Harness.warmUp says why).
+    case 'firefox': return new FirefoxDriver({ ...common, ...(warmUp && { warmUp }) });
+    case 'webkit': return new WebKitDriver(common);
   }
 }
 

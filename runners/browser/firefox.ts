@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { BrowserMissingError } from './chromium.js';
-import type { BrowserDriver, BrowserStep, PageResult } from './driver.js';
+import type { BrowserDriver, BrowserStep, ContextWarmUp, PageResult } from './driver.js';
 import { pageFetch, sleep } from './page-fetch.js';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -21,6 +21,8 @@ export interface FirefoxOptions {
   readonly casesPerContext?: number;
   /** Per fetch() call, in milliseconds. */
   readonly fetchTimeoutMs?: number;
+  /** Run in every new browser context before its first case (Harness.warmUp): see there why Firefox needs it. */
+  readonly warmUp?: ContextWarmUp;
 }
 
 interface Slot {
@@ -41,12 +43,14 @@ export class FirefoxDriver implements BrowserDriver {
   private readonly concurrency: number;
   private readonly casesPerContext: number;
   private readonly fetchTimeoutMs: number;
+  private readonly warmUp: ContextWarmUp | undefined;
 
   constructor(options: FirefoxOptions = {}) {
     this.executablePath = options.executablePath ?? FIREFOX_PATH;
     this.concurrency = options.concurrency ?? 3;
     this.casesPerContext = options.casesPerContext ?? 150;
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 10_000;
+    this.warmUp = options.warmUp;
   }
 
   async start(): Promise<void> {
@@ -64,7 +68,9 @@ export class FirefoxDriver implements BrowserDriver {
       try {
         if (this.browser === null) throw new Error('the Firefox driver is not started');
         const context = await this.browser.createBrowserContext();
-        return { context, page: await context.newPage(), url: null, cases: 0 };
+        const slot: Slot = { context, page: await context.newPage(), url: null, cases: 0 };
+        await this.warmUp?.((steps) => this.runSteps(slot, steps));
+        return slot;
       } catch (error) {
         this.open -= 1;
         throw error;
@@ -87,20 +93,25 @@ export class FirefoxDriver implements BrowserDriver {
     else this.idle.push(slot);
   }
 
+  private async runSteps(slot: Slot, steps: readonly BrowserStep[]): Promise<PageResult[]> {
+    const results: PageResult[] = [];
+    for (const step of steps) {
+      if (step.waitMs > 0) await sleep(step.waitMs);
+      if (slot.url !== step.pageUrl) {
+        await slot.page.goto(step.pageUrl, { waitUntil: 'load' });
+        slot.url = step.pageUrl;
+      }
+      step.before?.();
+      results.push(await slot.page.evaluate(pageFetch, { ...step.fetch, timeoutMs: this.fetchTimeoutMs, cache: 'default' as RequestCache }));
+    }
+    return results;
+  }
+
   async runCase(steps: readonly BrowserStep[]): Promise<PageResult[]> {
     const slot = await this.acquire();
     let broken = true;
     try {
-      const results: PageResult[] = [];
-      for (const step of steps) {
-        if (step.waitMs > 0) await sleep(step.waitMs);
-        if (slot.url !== step.pageUrl) {
-          await slot.page.goto(step.pageUrl, { waitUntil: 'load' });
-          slot.url = step.pageUrl;
-        }
-        step.before?.();
-        results.push(await slot.page.evaluate(pageFetch, { ...step.fetch, timeoutMs: this.fetchTimeoutMs, cache: 'default' as RequestCache }));
-      }
+      const results = await this.runSteps(slot, steps);
       broken = false;
       return results;
     } finally {

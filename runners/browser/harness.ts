@@ -4,9 +4,10 @@
  * prefix; a session answers every request from the case (the first unused answer of the same kind and
  * URL, as the model's network does) and records every request that reaches it.
  */
-import { ACRM } from '../../spec/headers.js';
+import { ACAM, ACAO, ACMA, ACRM } from '../../spec/headers.js';
 import type { CaseAnswer, CaseHeaders } from '../../reference/browser/types.js';
 import type { Exchange } from './case-map.js';
+import type { BrowserStep, RunSteps } from './driver.js';
 import { RawHttpServer, type RawRequest, type RawResponse } from './raw-server.js';
 
 export const HOST = '127.0.0.1';
@@ -118,6 +119,40 @@ export class Harness {
     const session = new CaseSession(prefix, exchanges(prefix), () => this.sessions.delete(prefix));
     this.sessions.set(prefix, session);
     return session;
+  }
+
+  /**
+   * Runs rounds of two preflighted PUTs to a fresh URL (max-age 600) until the second one is answered
+   * from the preflight cache, at most `rounds` times; returns the rounds it took (0: never cached).
+   * Firefox needs this: in a new browsing context, the first preflight results are often not found by
+   * the next request to the same URL, whatever the wait (measured with Firefox 153 ESR: one to three
+   * results are lost, then every later one is kept), which would read as a cache miss in a case.
+   */
+  async warmUp(run: RunSteps, rounds = 8): Promise<number> {
+    const [page, api] = await this.origins(2);
+    for (let round = 1; round <= rounds; round++) {
+      const prefix = `/warm${++this.counter}`;
+      const url = `${api}${prefix}/warm-up`;
+      const exchange: Exchange = {
+        at: 0, request: { url, method: 'PUT', origin: page! },
+        preflight: { status: 204, headers: { [ACAO]: page!, [ACAM]: 'PUT', [ACMA]: '600' } },
+        response: { status: 200, headers: { [ACAO]: page!, 'Content-Length': '0' } },
+      };
+      const session = new CaseSession(prefix, [exchange, exchange], () => this.sessions.delete(prefix));
+      this.sessions.set(prefix, session);
+      try {
+        const step = (i: number): BrowserStep => ({
+          pageUrl: this.pageUrl(page!), waitMs: 0, before: () => session.select(i),
+          fetch: { url, method: 'PUT', mode: 'cors', credentials: 'same-origin', redirect: 'follow', headers: [], body: true },
+        });
+        const results = await run([step(0), step(1)]);
+        const cached = results.every((result) => result.kind === 'response') && !session.logs[1]!.some((request) => request.kind === 'preflight');
+        if (cached) return round;
+      } finally {
+        session.close();
+      }
+    }
+    return 0;
   }
 
   private handle(request: RawRequest): RawResponse {

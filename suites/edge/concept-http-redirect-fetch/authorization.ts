@@ -4,7 +4,7 @@
  * @see https://fetch.spec.whatwg.org/#concept-http-redirect-fetch
  */
 import { ACAO, AUTHORIZATION } from '../../../spec/headers.js';
-import type { EdgeCase } from '../types.js';
+import type { EdgeCase, Expectation } from '../types.js';
 import { PAGE, allowOrigin, api, other, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
 import { hop, land, preflightAt } from './chain.js';
 
@@ -12,6 +12,17 @@ const BEARER = 'Bearer t';
 const dropped = { from: api('/redirect/authorization-dropped'), to: other('/redirect/authorization-dropped') };
 const droppedAcrh = { from: api('/redirect/authorization-dropped-acrh'), to: other('/redirect/authorization-dropped-acrh') };
 const kept = { from: api('/redirect/authorization-kept-same-origin'), to: api('/redirect/authorization-kept-same-origin/next') };
+
+/** An engine that preflights the GET after Authorization was removed: ACRH `acrh` there, Origin `origin` on that preflight. */
+const droppedThenPreflighted = (urls: { from: string; to: string }, acrh: string | null, origin: string): Expectation => ({
+  kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+  requests: [
+    sentPreflight(urls.from, 'GET', 'authorization'),
+    sentActual('GET', urls.from, PAGE, { [AUTHORIZATION]: BEARER }),
+    sentPreflight(urls.to, 'GET', acrh, origin),
+    sentActual('GET', urls.to, 'null', { [AUTHORIZATION]: null }),
+  ],
+});
 
 export const redirectAuthorizationCases = [
   {
@@ -23,6 +34,8 @@ export const redirectAuthorizationCases = [
       responses: [
         preflightAt(dropped.from, preflightOk({ headers: 'authorization' })),
         hop(dropped.from, 302, dropped.to, allowOrigin()),
+        // Only the engines that preflight every hop after a preflighted one ask for this.
+        preflightAt(dropped.to, preflightOk({ headers: 'authorization', origin: '*' })),
         land(dropped.to, { [ACAO]: '*' }),
       ],
     },
@@ -34,6 +47,12 @@ export const redirectAuthorizationCases = [
         sentActual('GET', dropped.to, 'null', { [AUTHORIZATION]: null }),
       ],
       status: 200, exposedHeaders: [],
+    },
+    // Measured: Firefox 153 ESR preflights the GET there (with the page's origin, without Authorization);
+    // WebKitGTK 2.50 preflights it listing the Authorization it removed from the GET.
+    profiles: {
+      firefox: droppedThenPreflighted(dropped, null, PAGE),
+      webkit: droppedThenPreflighted(dropped, 'authorization', 'null'),
     },
   },
   {
@@ -58,6 +77,26 @@ export const redirectAuthorizationCases = [
         sentActual('GET', droppedAcrh.to, 'null', { [AUTHORIZATION]: null, 'x-foo': '1' }),
       ],
       status: 200, exposedHeaders: [],
+    },
+    // Measured: Firefox 153 ESR's preflight there carries the page's origin, which ACAO null does not
+    // match; WebKitGTK 2.50's lists the removed Authorization, which ACAH x-foo does not allow.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'network-error', failedAt: 'concept-cors-check:4', preflightSent: true,
+        requests: [
+          sentPreflight(droppedAcrh.from, 'GET', 'authorization,x-foo'),
+          sentActual('GET', droppedAcrh.from, PAGE, { [AUTHORIZATION]: BEARER, 'x-foo': '1' }),
+          sentPreflight(droppedAcrh.to, 'GET', 'x-foo', PAGE),
+        ],
+      },
+      webkit: {
+        kind: 'verdict', outcome: 'network-error', failedAt: 'cors-preflight-fetch-0:7.6', preflightSent: true,
+        requests: [
+          sentPreflight(droppedAcrh.from, 'GET', 'authorization,x-foo'),
+          sentActual('GET', droppedAcrh.from, PAGE, { [AUTHORIZATION]: BEARER, 'x-foo': '1' }),
+          sentPreflight(droppedAcrh.to, 'GET', 'authorization,x-foo', 'null'),
+        ],
+      },
     },
   },
   {

@@ -60,5 +60,15 @@ export const redirectClientHintCases = [
         sentPreflight(toPage.to, 'GET', 'width,x-a', 'null'), sentActual('GET', toPage.to, 'null', { width: '1.5' }),
       ],
     },
+    // Measured in Firefox 153 ESR: the preflight carries the page's origin, the GET after it `null`.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200,
+        requests: [
+          sentPreflight(toPage.from, 'GET', 'width,x-a'), sentActual('GET', toPage.from, PAGE, { width: '1.5' }),
+          sentPreflight(toPage.to, 'GET', 'width,x-a', PAGE), sentActual('GET', toPage.to, 'null', { width: '1.5' }),
+        ],
+      },
+    },
   },
 ] as const satisfies readonly EdgeCase[];

@@ -5,8 +5,8 @@
  * @see https://fetch.spec.whatwg.org/#concept-http-redirect-fetch
  */
 import { ACAO, CONTENT_TYPE } from '../../../spec/headers.js';
-import type { EdgeCase } from '../types.js';
-import { PAGE, allowOrigin, api, other, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import type { EdgeCase, Expectation } from '../types.js';
+import { PAGE, allowOrigin, api, other, own, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
 import { hop, land, preflightAt } from './chain.js';
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -18,7 +18,22 @@ const put307 = { from: api('/redirect/put-307-keeps-method'), to: api('/redirect
 const put301 = { from: api('/redirect/put-301-keeps-method'), to: api('/redirect/put-301-keeps-method/next') };
 const delete302 = { from: api('/redirect/delete-302-keeps-method'), to: api('/redirect/delete-302-keeps-method/next') };
 const post308 = { from: api('/redirect/post-308-keeps-body'), to: other('/redirect/post-308-keeps-body') };
+const delete307 = { from: own('/redirect/delete-307-to-another-origin'), to: other('/redirect/delete-307-to-another-origin') };
 const bodyHeaders = { from: api('/redirect/post-302-drops-body-headers'), to: api('/redirect/post-302-drops-body-headers/next') };
+
+/**
+ * What an engine that preflights every hop after a preflighted one shows when a redirect to a third origin
+ * turns the request into a GET: the first preflight (ACRH `acrh`) and request, then a preflight for GET
+ * there (ACRH `nextAcrh`, Origin `preflightOrigin`) and the GET with Origin null.
+ */
+const afterRedirect = (urls: { from: string; to: string }, method: string, acrh: string | null, nextAcrh: string | null,
+  preflightOrigin: string, headers: Readonly<Record<string, string>> = {}): Expectation => ({
+  kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+  requests: [
+    sentPreflight(urls.from, method, acrh), sentActual(method, urls.from, PAGE, headers),
+    sentPreflight(urls.to, 'GET', nextAcrh, preflightOrigin), sentActual('GET', urls.to, 'null', { [CONTENT_TYPE]: null }),
+  ],
+});
 
 /** A method-keeping redirect within the API origin: a fresh preflight at the new URL, then the request. */
 const keeps = (slug: string, method: string, status: number, urls: { from: string; to: string }): EdgeCase => ({
@@ -54,6 +69,8 @@ export const redirectMethodCases = [
       responses: [
         preflightAt(post302.from, preflightOk({ headers: 'content-type' })),
         hop(post302.from, 302, post302.to, allowOrigin()),
+        // Only the engines that preflight every hop after a preflighted one ask for this.
+        preflightAt(post302.to, preflightOk({ headers: 'content-type', origin: '*' })),
         land(post302.to, { [ACAO]: '*' }),
       ],
     },
@@ -65,6 +82,12 @@ export const redirectMethodCases = [
         sentActual('GET', post302.to, 'null', { [CONTENT_TYPE]: null }),
       ],
       status: 200, exposedHeaders: [],
+    },
+    // Measured: Firefox 153 ESR preflights the GET (with the page's origin, for what it has now); WebKitGTK
+    // 2.50 preflights it listing the Content-Type it removed.
+    profiles: {
+      firefox: afterRedirect(post302, 'POST', 'content-type', null, PAGE, { [CONTENT_TYPE]: 'application/json' }),
+      webkit: afterRedirect(post302, 'POST', 'content-type', 'content-type', 'null', { [CONTENT_TYPE]: 'application/json' }),
     },
   },
   {
@@ -93,6 +116,8 @@ export const redirectMethodCases = [
       responses: [
         preflightAt(put303.from, preflightOk({ methods: 'PUT' })),
         hop(put303.from, 303, put303.to, allowOrigin()),
+        // Only the engines that preflight every hop after a preflighted one ask for this.
+        preflightAt(put303.to, preflightOk({ origin: '*' })),
         land(put303.to, { [ACAO]: '*' }),
       ],
     },
@@ -100,6 +125,11 @@ export const redirectMethodCases = [
       kind: 'verdict', outcome: 'ok', preflightSent: true,
       requests: [sentPreflight(put303.from, 'PUT', null), sentActual('PUT', put303.from), sentActual('GET', put303.to, 'null')],
       status: 200, exposedHeaders: [],
+    },
+    // Measured in Firefox 153 ESR and WebKitGTK 2.50: the GET is preflighted too.
+    profiles: {
+      firefox: afterRedirect(put303, 'PUT', null, null, PAGE),
+      webkit: afterRedirect(put303, 'PUT', null, null, 'null'),
     },
   },
   keeps('put-307-keeps-method', 'PUT', 307, put307),
@@ -128,6 +158,18 @@ export const redirectMethodCases = [
       ],
       status: 200, exposedHeaders: [],
     },
+    // Measured in Firefox 153 ESR: the preflight there carries the page's origin.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+        requests: [
+          sentPreflight(post308.from, 'POST', 'content-type'),
+          sentActual('POST', post308.from, PAGE, { [CONTENT_TYPE]: 'application/json' }),
+          sentPreflight(post308.to, 'POST', 'content-type', PAGE),
+          sentActual('POST', post308.to, 'null', { [CONTENT_TYPE]: 'application/json' }),
+        ],
+      },
+    },
   },
   {
     id: 'redirect/post-302-drops-body-headers',
@@ -154,6 +196,30 @@ export const redirectMethodCases = [
         sentActual('GET', bodyHeaders.to, PAGE, { [CONTENT_TYPE]: null, 'content-language': null, 'x-foo': '1' }),
       ],
       status: 200, exposedHeaders: [],
+    },
+  },
+  {
+    id: 'redirect/delete-307-to-another-origin',
+    title: 'A same-origin DELETE answered 307 to another origin: still a DELETE, so preflighted there (WebKit turns it into GET)',
+    digest: 80, steps: ['concept-http-redirect-fetch:12', 'concept-main-fetch:12'], level: 'must',
+    case: {
+      request: { url: delete307.from, method: 'DELETE', origin: PAGE },
+      responses: [
+        hop(delete307.from, 307, delete307.to),
+        preflightAt(delete307.to, preflightOk({ methods: 'DELETE' })),
+        land(delete307.to, allowOrigin()),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+      requests: [sentActual('DELETE', delete307.from), sentPreflight(delete307.to, 'DELETE', null), sentActual('DELETE', delete307.to)],
+    },
+    // Measured in WebKitGTK 2.50 (also with 301, 302 and 308).
+    profiles: {
+      webkit: {
+        kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200, exposedHeaders: [],
+        requests: [sentActual('DELETE', delete307.from), sentActual('GET', delete307.to)],
+      },
     },
   },
 ] as const satisfies readonly EdgeCase[];

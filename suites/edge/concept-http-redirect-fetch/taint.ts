@@ -5,7 +5,7 @@
  * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
  * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
-import { ACAC, ACAO } from '../../../spec/headers.js';
+import { ACAC, ACAM, ACAO } from '../../../spec/headers.js';
 import type { CaseHeaders } from '../../../reference/browser/types.js';
 import type { EdgeCase } from '../types.js';
 import { PAGE, allowOrigin, api, other, own, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
@@ -40,6 +40,7 @@ const credStar = other('/redirect/cross-origin-credentialed-wildcard');
 const backNull = own('/redirect/back-to-page-origin-null');
 const backNone = own('/redirect/back-to-page-origin-no-acao');
 const backEcho = own('/redirect/back-to-page-origin-echo');
+const toPage = own('/redirect/preflight-to-page-origin/next');
 
 export const redirectTaintCases = [
   {
@@ -160,6 +161,17 @@ export const redirectTaintCases = [
       ],
       status: 200, exposedHeaders: [],
     },
+    // Measured in Firefox 153 ESR: the preflight carries the page's origin, so ACAO null fails it.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'network-error', failedAt: 'concept-cors-check:4', preflightSent: true,
+        requests: [
+          sentPreflight(api('/redirect/preflight-origin-null'), 'PUT', null),
+          sentActual('PUT', api('/redirect/preflight-origin-null')),
+          sentPreflight(other('/redirect/preflight-origin-null'), 'PUT', null, PAGE),
+        ],
+      },
+    },
   },
   {
     id: 'redirect/preflight-origin-null-denied',
@@ -181,6 +193,50 @@ export const redirectTaintCases = [
         sentActual('PUT', api('/redirect/preflight-origin-null-denied')),
         sentPreflight(other('/redirect/preflight-origin-null-denied'), 'PUT', null, 'null'),
       ],
+    },
+    // Measured in Firefox 153 ESR: the preflight (with the page's origin) passes; the PUT (Origin null) fails.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'network-error', failedAt: 'concept-cors-check:4', preflightSent: true,
+        requests: [
+          sentPreflight(api('/redirect/preflight-origin-null-denied'), 'PUT', null),
+          sentActual('PUT', api('/redirect/preflight-origin-null-denied')),
+          sentPreflight(other('/redirect/preflight-origin-null-denied'), 'PUT', null, PAGE),
+          sentActual('PUT', other('/redirect/preflight-origin-null-denied'), 'null'),
+        ],
+      },
+    },
+  },
+  {
+    id: 'redirect/preflight-to-page-origin',
+    title: 'A preflighted PUT → 307 → the page\'s own origin: tainted, so that preflight carries Origin null and needs ACAO (Firefox does not check it)',
+    digest: 87, steps: ['concept-request-tainted-origin', 'cors-preflight-fetch-0:7', 'concept-cors-check:2'], level: 'must',
+    case: {
+      request: { url: api('/redirect/preflight-to-page-origin'), method: 'PUT', origin: PAGE, body: true },
+      responses: [
+        preflightAt(api('/redirect/preflight-to-page-origin'), preflightOk({ methods: 'PUT' })),
+        hop(api('/redirect/preflight-to-page-origin'), 307, toPage, allowOrigin()),
+        preflightAt(toPage, { [ACAM]: 'PUT' }),
+        land(toPage, allowOrigin({}, 'null')),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'network-error', failedAt: 'concept-cors-check:2', preflightSent: true,
+      requests: [
+        sentPreflight(api('/redirect/preflight-to-page-origin'), 'PUT', null), sentActual('PUT', api('/redirect/preflight-to-page-origin')),
+        sentPreflight(toPage, 'PUT', null, 'null'),
+      ],
+    },
+    // Measured in Firefox 153 ESR: the preflight carries the page's origin and, same-origin with the page,
+    // is not CORS-checked; the PUT after it carries null.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+        requests: [
+          sentPreflight(api('/redirect/preflight-to-page-origin'), 'PUT', null), sentActual('PUT', api('/redirect/preflight-to-page-origin')),
+          sentPreflight(toPage, 'PUT', null, PAGE), sentActual('PUT', toPage, 'null'),
+        ],
+      },
     },
   },
 ] as const satisfies readonly EdgeCase[];

@@ -13,6 +13,8 @@ const afterActual = api('/cache/cleared-after-actual-fails');
 const afterPreflight = api('/cache/cleared-after-failed-preflight');
 const put = (url: string): CaseRequest => ({ url, method: 'PUT', origin: PAGE, body: true });
 const putAnswer = preflightOk({ methods: 'PUT', maxAge: '600' });
+const rejected = api('/cache/rejected-preflight-not-cached');
+const rejectedAnswer = preflightOk({ methods: 'PUT', headers: 'x-foo', maxAge: '600' });
 
 export const cacheClearCases = [
   {
@@ -39,5 +41,15 @@ export const cacheClearCases = [
     expect: preflightAgain(afterPreflight, 'PUT', null),
     // Measured in WebKitGTK 2.50: the failed DELETE preflight leaves the PUT entry, so the PUT is not preflighted.
     profiles: { webkit: fromCache(afterPreflight, 'PUT') },
+  },
+  {
+    id: 'cache/rejected-preflight-not-cached',
+    title: 'A preflight that rejects the DELETE (ACAM PUT) stores nothing: a PUT a moment later is preflighted',
+    digest: 63, steps: ['cors-preflight-fetch-0:7.5', 'cors-preflight-fetch-0:7.13'], level: 'must',
+    case: later([earlier(0, { url: rejected, method: 'DELETE', origin: PAGE, headers: { 'X-Foo': '1' } }, rejectedAnswer)], 1,
+      { ...put(rejected), headers: { 'X-Foo': '1' } }, rejectedAnswer),
+    expect: preflightAgain(rejected, 'PUT', 'x-foo'),
+    // Measured in WebKitGTK 2.50: the rejected result was cached, and it covers the PUT.
+    profiles: { webkit: fromCache(rejected, 'PUT') },
   },
 ] as const satisfies readonly EdgeCase[];

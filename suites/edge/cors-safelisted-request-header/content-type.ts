@@ -5,13 +5,17 @@
  */
 import type { EdgeCase } from '../types.js';
 import { bytes } from '../fixtures.js';
-import { type Classification, classification } from './classify.js';
+import { type Classification, classification, classified } from './classify.js';
 
 /** `prefix` padded with "a" to exactly `total` bytes. */
 const padded = (prefix: string, total: number): string => prefix + bytes(total - prefix.length);
 
 const contentType = (c: Omit<Classification, 'name' | 'method' | 'steps'> & { steps?: Classification['steps'] }) =>
   classification({ name: 'Content-Type', method: 'POST', steps: ['cors-safelisted-request-header'], ...c });
+
+/** Firefox's verdict where it preflights a Content-Type with a comma. */
+const firefoxPreflights = (id: string, value: Classification['value']) =>
+  classified({ id, title: '', steps: [], name: 'Content-Type', method: 'POST', value, safelisted: false }, false);
 
 export const contentTypeCases = [
   contentType({ id: 'ct/text-plain', title: 'Content-Type text/plain: safelisted, no preflight', value: 'text/plain', safelisted: true }),
@@ -81,4 +85,22 @@ export const contentTypeCases = [
     digest: 53, steps: ['cors-safelisted-request-header', 'cors-unsafe-request-header-names'],
     value: ['application/json', 'text/plain'], safelisted: false,
   }),
+  {
+    ...contentType({
+      id: 'ct/comma-in-parameter', title: 'Content-Type text/plain;charset=a,b: the parameter is dropped, text/plain is safelisted (Firefox preflights a comma)',
+      value: 'text/plain;charset=a,b', safelisted: true,
+    }),
+    // Measured in Firefox 153 ESR.
+    profiles: { firefox: firefoxPreflights('ct/comma-in-parameter', 'text/plain;charset=a,b') },
+  },
+  {
+    ...contentType({
+      id: 'ct/appended-twice-with-parameter',
+      title: 'Content-Type TEXT/PLAIN;charset=UTF-8 appended twice: safelisted, each line and the combined value alike (Firefox preflights it)',
+      steps: ['cors-safelisted-request-header', 'cors-unsafe-request-header-names'],
+      value: ['TEXT/PLAIN;charset=UTF-8', 'TEXT/PLAIN;charset=UTF-8'], safelisted: true,
+    }),
+    // Measured in Firefox 153 ESR (generated seed 20261103 runs 778, 1005).
+    profiles: { firefox: firefoxPreflights('ct/appended-twice-with-parameter', ['TEXT/PLAIN;charset=UTF-8', 'TEXT/PLAIN;charset=UTF-8']) },
+  },
 ] as const satisfies readonly EdgeCase[];

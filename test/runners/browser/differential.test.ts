@@ -1,8 +1,10 @@
 // The reference model against real browsers, each engine against its own profile, on generated cases
 // and on every edge case a page can run: any difference in what a browser can observe fails, with the
-// shrunk case printed as an `explain` case file. Chromium runs by default; Firefox and WebKit run when
-// named (--engine or BROWSER_ENGINES). An engine that is not installed is skipped (failed in CI, where
-// CORS_CONFORMANCE_REQUIRE_BROWSER names the engines that must run: 1 means chromium).
+// shrunk case printed as an `explain` case file. All three engines run by default (--engine or
+// BROWSER_ENGINES picks some); one that is not installed is skipped (failed in CI, where
+// CORS_CONFORMANCE_REQUIRE_BROWSER names the engines that must run: 1 means chromium). Generated cases
+// per engine: 2,000 in Chromium, 500 in Firefox and WebKit (slower drivers); --runs or BROWSER_RUNS sets
+// all, BROWSER_RUNS_CHROMIUM / _FIREFOX / _WEBKIT one.
 //   node dist/test/runners/browser/differential.test.js --engine chromium|firefox|webkit|all --runs 10000 [--seed N]
 //   (or BROWSER_ENGINES=firefox,webkit BROWSER_RUNS=… BROWSER_SEED=…)
 import t from 'tap';
@@ -23,9 +25,11 @@ function flag(name: string): string | undefined {
   return at >= 0 ? args[at + 1] : args.filter((arg) => arg.startsWith(`--${name}=`)).pop()?.slice(name.length + 3);
 }
 
-const RUNS = Number(flag('runs') ?? process.env['BROWSER_RUNS'] ?? 2000);
+const defaultRuns: Readonly<Record<EngineName, number>> = { chromium: 2000, firefox: 500, webkit: 500 };
+const runsFor = (engine: EngineName): number =>
+  Number(flag('runs') ?? process.env[`BROWSER_RUNS_${engine.toUpperCase()}`] ?? process.env['BROWSER_RUNS'] ?? defaultRuns[engine]);
 const SEED = Number(flag('seed') ?? process.env['BROWSER_SEED'] ?? 20261103);
-const ENGINES = [...new Set((flag('engine') ?? process.env['BROWSER_ENGINES'] ?? 'chromium').split(',').flatMap((name) => parseEngines(name.trim())))];
+const ENGINES = [...new Set((flag('engine') ?? process.env['BROWSER_ENGINES'] ?? 'all').split(',').flatMap((name) => parseEngines(name.trim())))];
 const required = (process.env['CORS_CONFORMANCE_REQUIRE_BROWSER'] ?? '').split(',').map((name) => (name.trim() === '1' ? 'chromium' : name.trim()));
 
 function explainFile(difference: Difference, engine: EngineName): string {
@@ -52,8 +56,8 @@ for (const engine of engineNames.filter((name) => !ENGINES.includes(name))) {
   t.comment(`${engineTitles[engine]} not selected: run it with --engine ${engine} (or BROWSER_ENGINES=${engine})`);
 }
 
-// The whole file: per engine, browser start, the edge suite, and RUNS generated cases at ~20 cases/s.
-t.setTimeout(ENGINES.length * Math.max(300, RUNS / 5) * 1000);
+// The whole file: per engine, browser start, the edge suite, and its generated cases at 10-30 cases/s.
+t.setTimeout(ENGINES.reduce((total, engine) => total + Math.max(300, runsFor(engine) / 5), 0) * 1000);
 
 for (const engine of ENGINES) {
   const title = engineTitles[engine];
@@ -66,10 +70,11 @@ for (const engine of ENGINES) {
     else t.skip(message, () => undefined);
     continue;
   }
+  const RUNS = runsFor(engine);
   t.test(`${title} against the ${engine} profile`, async (t) => {
     const concurrency = engineConcurrency[engine];
     const harness = await Harness.start();
-    const driver = createDriver(engine, { concurrency });
+    const driver = createDriver(engine, { concurrency, warmUp: async (run) => void await harness.warmUp(run) });
     await driver.start();
     t.teardown(async () => {
       await driver.stop();
