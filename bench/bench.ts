@@ -84,9 +84,10 @@ async function main(): Promise<void> {
   log(`model: ${JSON.stringify(modelVerdictsPerSec)} verdicts/s`);
   const server = await startServer();
   try {
-    const raw = await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 8, headers: { origin: 'https://app.example' } });
-    const rawRps = Math.round(raw.requests.average);
-    log(`raw: ${rawRps} requests/s (autocannon, 8 connections)`);
+    // autocannon runs right before and right after the suite's long run and the two are averaged, so
+    // the ratio compares the same conditions when other work on the machine comes and goes.
+    const rawRate = async (): Promise<number> =>
+      (await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 5, headers: { origin: 'https://app.example' } })).requests.average;
     const transport = await transportRun(server.url, quick ? 2 : 8);
     log(`transport alone: ${transport.rps} requests/s, ${transport.cpuUsPerRequest} µs CPU per request`);
     const runs = [];
@@ -99,15 +100,27 @@ async function main(): Promise<void> {
     const sizes: Record<string, number> = quick ? { '10k': 2_000 } : { '10k': 5_500, '100k': 55_000, ...(full && { '1M': 550_000 }) };
     const peakRssMb: Record<string, number> = {};
     let long: Awaited<ReturnType<typeof suiteRun>> | undefined;
+    let rawBefore = 0;
+    let rawAfter = 0;
     for (const [label, n] of Object.entries(sizes)) {
+      const isLong = label === (quick ? '10k' : '100k');
+      if (isLong) {
+        rawBefore = await rawRate();
+        log(`raw: ${Math.round(rawBefore)} requests/s (autocannon, 8 connections)`);
+      }
       const run = await suiteRun(server.url, n);
       peakRssMb[label] = run.peakRssMb;
       log(`peak RSS at ${label} (${run.requests} requests): ${run.peakRssMb} MB`);
-      if (label === (quick ? '10k' : '100k')) long = run;
+      if (isLong) {
+        long = run;
+        rawAfter = await rawRate();
+        log(`raw again: ${Math.round(rawAfter)} requests/s`);
+      }
     }
     if (long === undefined) throw new Error('no long run among the sizes');
     const suiteRps = Math.round(long.requests / (long.durationMs / 1000));
     log(`suite: ${suiteRps} requests/s over ${long.requests} requests, ${long.cpuUsPerRequest} µs CPU per request`);
+    const rawRps = Math.round((rawBefore + rawAfter) / 2);
     const startups: number[] = [];
     for (let i = 0; i < 3; i++) startups.push(await startupMs());
     const startup = median(startups);
