@@ -6,7 +6,8 @@ import { failure } from '../spec/abnf.js';
 import { extractHeaderListValues, headerListGet, type HeaderList } from '../spec/header-list.js';
 import { ACAC, ACAH, ACAM, ACAO, ACEH } from '../spec/headers.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { allowsOrigin, isInScope, type CompiledPolicy } from '../reference/server/index.js';
+import { allowsOrigin, isInScope } from '../reference/server/decide.js';
+import type { CompiledPolicy } from '../reference/server/policy.js';
 
 export interface Intent {
   readonly source: 'policy' | 'inferred';

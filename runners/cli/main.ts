@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The command-line entry point: the only place that prints and exits. DESIGN.md §7. */
 import { parseArgs } from 'node:util';
-import { CaseError, NotModelledError } from '../../reference/browser/index.js';
+import { CaseError, NotModelledError } from '../../reference/browser/errors.js';
 import { checks } from '../../suites/checks/registry.js';
 import { TargetError, UsageError } from '../errors.js';
 import { version } from '../version.js';

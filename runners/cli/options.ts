@@ -1,12 +1,13 @@
 /** Turning flag values into run options, with one clear message per mistake (exit 2). */
 import { readFile } from 'node:fs/promises';
-import { profileNames, type ProfileName } from '../../reference/browser/index.js';
-import { compilePolicy, type CompiledPolicy } from '../../reference/server/index.js';
+import { profileNames } from '../../reference/browser/profiles.js';
+import type { ProfileName } from '../../reference/browser/types.js';
+import { compilePolicy, type CompiledPolicy } from '../../reference/server/policy.js';
 import { isSerializedOrigin } from '../../spec/origin.js';
 import { isToken } from '../../spec/abnf.js';
 import { UsageError } from '../errors.js';
 import type { FindingLevel } from '../report-types.js';
-import { formats, isReportFormat, type ReportFormat } from '../reporters/index.js';
+import { formats, isReportFormat, type ReportFormat } from '../reporters/formats.js';
 
 export function integerOption(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;

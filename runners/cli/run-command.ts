@@ -2,7 +2,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { FETCH_REVISION } from '../../spec/anchors.js';
-import { formatJsonlEvent, renderReport, type ReportFormat } from '../reporters/index.js';
+import type { ReportFormat } from '../reporters/formats.js';
+import { formatJsonlEvent } from '../reporters/jsonl.js';
 import type { Report } from '../report-types.js';
 import { exitCode, parseTarget, runSuite, type RunEvent, type RunOptions } from '../run/run.js';
 import { version } from '../version.js';
@@ -99,6 +100,8 @@ export async function runCommand(urls: readonly string[], flags: RunFlags, io: I
     await sink?.close();
   }
   if (sink === null) {
+    // The reporters load when there is a report to render (start-up to the first request is a goal).
+    const { renderReport } = await import('../reporters/index.js');
     const text = renderReport(report, options.format, { color: io.color && options.output === undefined, failLevel: options.level });
     if (options.output !== undefined) await writeFile(options.output, text);
     else io.stdout.write(text);

@@ -9,8 +9,9 @@ import { renderSarif } from './sarif.js';
 import { renderTap } from './tap.js';
 import { renderText } from './text.js';
 
-export const formats = ['text', 'json', 'jsonl', 'tap', 'junit', 'sarif', 'markdown'] as const;
-export type ReportFormat = (typeof formats)[number];
+import { formats, type ReportFormat } from './formats.js';
+
+export { formats, isReportFormat, type ReportFormat } from './formats.js';
 
 export interface RenderOptions extends ReporterOptions {
   /** The run's `--level`; TAP marks failures below it `# TODO` (they do not fail the run). */
@@ -26,10 +27,6 @@ const reporters = {
   sarif: renderSarif,
   markdown: renderMarkdown,
 } as const satisfies Record<ReportFormat, (report: Report, options: RenderOptions) => string>;
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (formats as readonly string[]).includes(value);
-}
 
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   const reporter: (report: Report, options: RenderOptions) => string = reporters[format];

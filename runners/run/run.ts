@@ -14,10 +14,13 @@ import type { TargetContext } from './context.js';
 import { discoverIntent } from './discovery.js';
 import { Redactor } from './findings.js';
 import { CheckLedger } from './ledger.js';
-import { cachePhase } from './phases/cache.js';
-import { conformancePhase } from './phases/conformance.js';
-import { robustnessPhase } from './phases/robustness.js';
-import { securityPhase } from './phases/security.js';
+
+/**
+ * The phases (the model, fast-check, the probes) load after a target's discovery: start-up to the
+ * first request is a goal of its own (DESIGN §8), and nothing before that request needs them.
+ */
+let phasesModule: Promise<typeof import('./phases/index.js')> | undefined;
+const loadPhases = () => (phasesModule ??= import('./phases/index.js'));
 
 export interface RunOptions {
   readonly targets: readonly string[];
@@ -114,7 +117,8 @@ async function runTarget(target: string, options: RunOptions, shared: Omit<Targe
     ...shared, target, intent, ledger: new CheckLedger(target, selected),
     urls: options.targets.filter((t) => new URL(t).origin === origin),
   };
-  for (const phase of [conformancePhase, securityPhase, cachePhase, robustnessPhase]) {
+  const { phases } = await loadPhases();
+  for (const phase of phases) {
     if (ctx.signal.aborted) break;
     try {
       await phase(ctx);
