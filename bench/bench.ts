@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --quick | --full]`: the suite's speed against the machine's limit, in one run
- * on loopback (DESIGN §8): autocannon's raw rate, the transport's own rate, and the suite's rate on a long run against the same reference server
- * at concurrency 8, the model's verdicts per second, the default run's wall time, peak RSS by size,
- * and CLI start-up to first request.
+ * `npm run bench [-- --json] [-- --quick | --full]`: the suite's speed against the machine's limit, in one
+ * run on loopback (DESIGN §8): autocannon's raw rate, the transport's own rate and the suite's rate on a
+ * long run against the same reference server at concurrency 8, the model's verdicts per second, the
+ * default run's wall time, peak RSS by size, CLI start-up to first request, and browser-checked cases
+ * per second.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
