@@ -80,7 +80,14 @@ export function answerFromCase<T>(machine: Sending<T>, network: Network): T {
 
 /** Raw header lines off the wire (byte strings already), with the whitespace HTTP parsing strips. */
 export function wireHeaderList(lines: readonly (readonly [string, string])[]): HeaderList {
-  return lines.map(([name, value]) => [name, value.replace(/^[ \t]+|[ \t]+$/g, '')] as const);
+  return lines.map((line) => (padded(line[1]) ? [line[0], line[1].replace(/^[ \t]+|[ \t]+$/g, '')] as const : line));
+}
+
+/** Whether a value starts or ends with a space or tab (HTTP parsers leave almost none). */
+function padded(value: string): boolean {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09;
 }
 
 export class Network {
