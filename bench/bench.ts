@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --quick | --full]`: the suite's speed against the machine's limit, in one run
- * on loopback (DESIGN §8): autocannon's raw rate and the suite's rate against the same reference server
+ * on loopback (DESIGN §8): autocannon's raw rate, the transport's own rate, and the suite's rate on a long run against the same reference server
  * at concurrency 8, the model's verdicts per second, the default run's wall time, peak RSS by size,
  * and CLI start-up to first request.
  */
@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY } from '../runners/cli/serve.js';
+import { browserCasesPerSecond } from './browser.js';
 import { shapes, verdictsPerSecond } from './model.js';
 
 const cli = fileURLToPath(new URL('../runners/cli/main.js', import.meta.url));
 const child = fileURLToPath(new URL('./suite-child.js', import.meta.url));
+const transportChild = fileURLToPath(new URL('./transport-child.js', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
@@ -39,7 +41,12 @@ async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
   return { url, proc };
 }
 
-async function suiteRun(url: string, runs: number): Promise<{ requests: number; durationMs: number; peakRssMb: number }> {
+/** The runner's transport alone against `url`: the ceiling for the suite's rate. */
+async function transportRun(url: string, seconds: number): Promise<{ rps: number; cpuUsPerRequest: number }> {
+  return JSON.parse(await output(spawn(process.execPath, [transportChild, url, String(seconds)])));
+}
+
+async function suiteRun(url: string, runs: number): Promise<{ requests: number; durationMs: number; peakRssMb: number; cpuUsPerRequest: number }> {
   return JSON.parse(await output(spawn(process.execPath, [child, url, String(runs)])));
 }
 
@@ -80,26 +87,38 @@ async function main(): Promise<void> {
     const raw = await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 8, headers: { origin: 'https://app.example' } });
     const rawRps = Math.round(raw.requests.average);
     log(`raw: ${rawRps} requests/s (autocannon, 8 connections)`);
-    const long = await suiteRun(server.url, quick ? 2000 : 12_000);
-    const suiteRps = Math.round(long.requests / (long.durationMs / 1000));
-    log(`suite: ${suiteRps} requests/s over ${long.requests} requests`);
+    const transport = await transportRun(server.url, quick ? 2 : 8);
+    log(`transport alone: ${transport.rps} requests/s, ${transport.cpuUsPerRequest} µs CPU per request`);
     const runs = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) runs.push(await defaultRun(server.url));
     const defaultRunMs = median(runs.map((r) => r.ms));
     log(`default run: ${defaultRunMs} ms, ${runs[0]!.requests} requests`);
-    // About two requests per generated request (preflight and actual), so runs are half the exchanges.
-    const sizes: Record<string, number> = quick ? { '10k': 2_000 } : { '10k': 5_000, '100k': 50_000, ...(full && { '1M': 500_000 }) };
+    // A generated request makes 1.85 exchanges on average (most are preflighted): these run counts make
+    // at least the labelled number of exchanges. The suite's rate is read off the 100k run (the long
+    // run: start-up, intent discovery and the deterministic probes weigh little in it).
+    const sizes: Record<string, number> = quick ? { '10k': 2_000 } : { '10k': 5_500, '100k': 55_000, ...(full && { '1M': 550_000 }) };
     const peakRssMb: Record<string, number> = {};
+    let long: Awaited<ReturnType<typeof suiteRun>> | undefined;
     for (const [label, n] of Object.entries(sizes)) {
       const run = await suiteRun(server.url, n);
       peakRssMb[label] = run.peakRssMb;
       log(`peak RSS at ${label} (${run.requests} requests): ${run.peakRssMb} MB`);
+      if (label === (quick ? '10k' : '100k')) long = run;
     }
-    const startup = median(await Promise.all([startupMs(), startupMs(), startupMs()]));
+    if (long === undefined) throw new Error('no long run among the sizes');
+    const suiteRps = Math.round(long.requests / (long.durationMs / 1000));
+    log(`suite: ${suiteRps} requests/s over ${long.requests} requests, ${long.cpuUsPerRequest} µs CPU per request`);
+    const startups: number[] = [];
+    for (let i = 0; i < 3; i++) startups.push(await startupMs());
+    const startup = median(startups);
     log(`CLI start-up to first request: ${startup} ms`);
+    const browser = await browserCasesPerSecond(quick ? 100 : 500);
+    log(`browser-checked cases: ${browser === null ? 'Chromium not installed' : `${browser}/s (Chromium)`}`);
     const result = {
       rawRps, suiteRps, ratio: Math.round((suiteRps / rawRps) * 100) / 100, modelVerdictsPerSec, defaultRunMs,
-      defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: null,
+      defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: browser,
+      transportRps: transport.rps, transportCpuUsPerRequest: transport.cpuUsPerRequest, suiteCpuUsPerRequest: long.cpuUsPerRequest,
+      suiteRequests: long.requests,
     };
     process.stdout.write(json ? JSON.stringify(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
   } finally {

@@ -11,7 +11,10 @@ const report = await runSuite({
   runs: Number(runs), seed: 1, concurrency: 8, rate: 0, timeoutMs: 5000, deadlineMs: 3_600_000, profile: 'spec',
   credentialHeaders: {}, insecure: false,
 });
+const cpu = process.cpuUsage();
 process.stdout.write(JSON.stringify({
   requests: report.summary.requests, durationMs: report.summary.durationMs, findings: report.findings.length,
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  // Client CPU per request (user + system, start-up included): what the suite costs, whatever the load.
+  cpuUsPerRequest: Math.round((cpu.user + cpu.system) / report.summary.requests),
 }) + '\n');

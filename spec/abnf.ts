@@ -3,6 +3,7 @@
  * the HTTP string primitives Fetch defines for its own parsers. Inputs are byte strings (one char
  * per byte); parsers return `failure` as a value and never throw.
  */
+import { memoizeString } from './memo.js';
 
 /** The value a parser returns when its input does not match; compared by identity. */
 export const failure: unique symbol = Symbol('failure');
@@ -89,8 +90,11 @@ export function parseTokenList(value: string): string[] | Failure {
  * @see https://www.rfc-editor.org/rfc/rfc9111#name-delta-seconds
  */
 export function parseDeltaSeconds(value: string): bigint | Failure {
-  return DIGITS.test(value) ? BigInt(value) : failure;
+  return deltaSeconds(value);
 }
+
+// Max-age values repeat from response to response; BigInt parsing is the costly part.
+const deltaSeconds = memoizeString((value: string): bigint | Failure => (DIGITS.test(value) ? BigInt(value) : failure), 1024);
 
 /** What collecting an HTTP quoted string yields: the string and the position just after it. */
 export interface CollectedQuotedString {

@@ -11,6 +11,7 @@ import {
   trimHttpWhitespace,
 } from './abnf.js';
 import type { Failure } from './abnf.js';
+import { memoizeString } from './memo.js';
 import { ACMA, ACRH, LOCATION } from './headers.js';
 import type { ACAH, ACAM, ACEH } from './headers.js';
 
@@ -18,7 +19,6 @@ import type { ACAH, ACAM, ACEH } from './headers.js';
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 const ASCII_UPPER = /[A-Z]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LOWER = /[a-z]/g;
 const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x20);
 
@@ -27,8 +27,14 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  // Fast path: without bytes >= 0x80, toLowerCase changes exactly A-Z.
-  return NON_ASCII.test(s) ? s.replace(ASCII_UPPER, flipCase) : s.toLowerCase();
+  // Fast paths: most names are lowercase already; without bytes >= 0x80, toLowerCase changes exactly A-Z.
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s.replace(ASCII_UPPER, flipCase);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? s.toLowerCase() : s;
 }
 
 /**
@@ -36,7 +42,11 @@ export function byteLowercase(s: string): string {
  * @see https://infra.spec.whatwg.org/#byte-uppercase
  */
 export function byteUppercase(s: string): string {
-  return s.replace(ASCII_LOWER, flipCase);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return s.replace(ASCII_LOWER, flipCase);
+  }
+  return s;
 }
 
 /**
@@ -113,6 +123,9 @@ export function normalizeHeaderValue(value: string): string {
   return trimHttpWhitespace(value);
 }
 
+// Each line of a list header is parsed once per distinct value (servers repeat the same few values).
+const parseListLine = memoizeString(parseTokenList);
+
 /** The list-valued CORS headers whose values `extractHeaderListValues` parses. */
 export type ListHeaderName = typeof ACAM | typeof ACAH | typeof ACEH | typeof ACRH;
 
@@ -125,7 +138,7 @@ export function extractHeaderListValues(name: ListHeaderName, list: HeaderList):
   for (const [headerName, headerValue] of list) {
     if (!byteCaseInsensitiveMatch(headerName, name)) continue;
     // ACAM, ACAH and ACEH are `#method`/`#field-name` lists; ACRH is `1#field-name`, so an empty line fails.
-    const extracted = parseTokenList(headerValue);
+    const extracted = parseListLine(headerValue);
     if (extracted === failure || (name === ACRH && extracted.length === 0)) return failure;
     values = values === null ? extracted : values.concat(extracted);
   }

@@ -6,6 +6,7 @@
  */
 import { failure } from './abnf.js';
 import type { Failure } from './abnf.js';
+import { memoizeString } from './memo.js';
 
 /** A tuple origin (host as URL serializes it, port null when the scheme's default) or an opaque one. */
 export type Origin =
@@ -57,7 +58,9 @@ export function isSameOrigin(a: Origin, b: Origin): boolean {
 
 // The tuple whose serialization is exactly `s`, or null. URL parsing forgives case, default ports,
 // paths, userinfo, percent-encoding and Unicode hosts; comparing the re-serialization with `s` undoes all that.
-function tupleOriginSerializedAs(s: string): Origin | null {
+const tupleOriginSerializedAs = memoizeString(parseTupleOrigin);
+
+function parseTupleOrigin(s: string): Origin | null {
   let url: URL;
   try {
     url = new URL(s);

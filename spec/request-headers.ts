@@ -4,6 +4,7 @@
  */
 import { failure, isHttpTabOrSpace } from './abnf.js';
 import type { Failure } from './abnf.js';
+import { memoizeString } from './memo.js';
 import {
   byteCaseInsensitiveMatch,
   byteLowercase,
@@ -68,7 +69,9 @@ function containsCorsUnsafeRequestHeaderByte(value: string): boolean {
 }
 
 // The `content-type` branch: no unsafe byte, a strictly parsed MIME type, one of three essences.
-function isSafelistedContentType(value: string): boolean {
+const isSafelistedContentType = memoizeString(contentTypeIsSafelisted);
+
+function contentTypeIsSafelisted(value: string): boolean {
   if (containsCorsUnsafeRequestHeaderByte(value)) return false;
   const mimeType = parseMimeType(value);
   return mimeType !== failure && SAFELISTED_CONTENT_TYPE_ESSENCES.has(mimeType.essence);

@@ -1,7 +1,7 @@
 /**
  * Response-header classes: which headers script can read from a CORS response.
  */
-import { byteLowercase } from './header-list.js';
+import { byteCaseInsensitiveMatch, byteLowercase } from './header-list.js';
 import { SET_COOKIE } from './headers.js';
 
 const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([
@@ -17,7 +17,7 @@ const FORBIDDEN_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([SET_COOKIE
 export function isCorsSafelistedResponseHeaderName(name: string, exposed: readonly string[]): boolean {
   const lower = byteLowercase(name);
   if (CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lower)) return true;
-  return exposed.some((item) => !isForbiddenResponseHeaderName(item) && byteLowercase(item) === lower);
+  return exposed.some((item) => byteCaseInsensitiveMatch(item, lower) && !isForbiddenResponseHeaderName(item));
 }
 
 /**
@@ -26,4 +26,15 @@ export function isCorsSafelistedResponseHeaderName(name: string, exposed: readon
  */
 export function isForbiddenResponseHeaderName(name: string): boolean {
   return FORBIDDEN_RESPONSE_HEADER_NAMES.has(byteLowercase(name));
+}
+
+/**
+ * `isCorsSafelistedResponseHeaderName` with `exposed` fixed: the list is read once, so a response's
+ * names are each checked by one lookup (byte-lowercase names in, as `isCorsSafelistedResponseHeaderName`).
+ * @see https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name
+ */
+export function corsSafelistedResponseHeaderNames(exposed: readonly string[]): (lowercaseName: string) => boolean {
+  const listed = new Set<string>();
+  for (const item of exposed) if (!isForbiddenResponseHeaderName(item)) listed.add(byteLowercase(item));
+  return (lowercaseName) => CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lowercaseName) || listed.has(lowercaseName);
 }

@@ -11,10 +11,10 @@ import {
 } from '../../spec/request-headers.js';
 import { isSameOrigin, originOfUrl, serializeOrigin } from '../../spec/origin.js';
 import { isOkStatus } from '../../spec/status.js';
-import type { FetchContext } from './context.js';
+import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { Profile } from './profiles.js';
 import type { CacheRequest } from './preflight-cache.js';
@@ -36,18 +36,17 @@ function combinedHeaderList(list: HeaderList): HeaderList {
   return combined;
 }
 
-/** Per header list (a redirect that rewrites headers makes a new list) and profile: computed once. */
-const unsafeNamesMemo = new WeakMap<object, Map<string, string[]>>();
-
-/** The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading repeats). */
+/**
+ * The request's CORS-unsafe request-header names, with the profile's safelist (and its way of reading
+ * repeats). Asked several times per fetch: computed once per header list (a redirect that rewrites
+ * headers makes a new list).
+ */
 export function unsafeNames(request: FetchRequest, ctx: FetchContext): readonly string[] {
-  let byProfile = unsafeNamesMemo.get(request.headerList);
-  if (byProfile === undefined) unsafeNamesMemo.set(request.headerList, byProfile = new Map());
-  let names = byProfile.get(ctx.profile.name);
-  if (names === undefined) {
-    const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
-    byProfile.set(ctx.profile.name, names = corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader));
-  }
+  const memo = request.unsafeNamesOf;
+  if (memo !== undefined && memo.list === request.headerList && memo.profile === ctx.profile.name) return memo.names;
+  const list = ctx.profile.combinesRequestHeaders ? combinedHeaderList(request.headerList) : request.headerList;
+  const names = corsUnsafeRequestHeaderNames(list, ctx.profile.isSafelistedRequestHeader);
+  request.unsafeNamesOf = { list: request.headerList, profile: ctx.profile.name, names };
   return names;
 }
 
@@ -74,7 +73,7 @@ export function cacheRequest(request: FetchRequest, profile: Profile): CacheRequ
 }
 
 /** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
-function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
   const headers: Record<string, string> = {
     [ORIGIN]: preflightOrigin(request, ctx.profile),
     [ACCEPT]: '*/*',
@@ -89,7 +88,7 @@ function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkRespons
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
     `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
   const url = currentUrl(request);
-  return ctx.network.send({ kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
+  return yield* send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
 }
 
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
@@ -155,9 +154,9 @@ function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ct
 }
 
 /** Returns null when the preflight succeeds, or the network error it ends in. */
-export function corsPreflightFetch(request: FetchRequest, ctx: FetchContext): NetworkError | null {
+export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
-  const response = sendPreflight(request, ctx);
+  const response = yield* sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
   const checkFailure = preflightCorsCheck(request, response, ctx);
   if (checkFailure !== null) return checkFailure;

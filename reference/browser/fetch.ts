@@ -7,7 +7,7 @@ import type { FetchContext } from './context.js';
 import { CaseError } from './errors.js';
 import { filteredResponse } from './filtered-response.js';
 import { mainFetch } from './main-fetch.js';
-import { Network } from './network.js';
+import { answerFromCase, Network, type Sending } from './network.js';
 import { PreflightCache } from './preflight-cache.js';
 import { profiles, type Profile } from './profiles.js';
 import { createRequest } from './request.js';
@@ -21,20 +21,16 @@ interface Exchange {
   readonly responses?: readonly CaseAnswer[];
 }
 
-function fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number): Verdict {
+function* fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number): Sending<Verdict> {
   const trace = new Trace();
   const request = createRequest(exchange.request, trace, profile);
-  const ctx: FetchContext = {
-    profile, cache, trace, network: Network.fromCase(exchange), now, preflight: { sent: false, fromCache: false },
-  };
-  const result = mainFetch(request, ctx, false);
-  // Key order as in DESIGN.md §4.
-  const base = { profile: profile.name };
-  const sent = { requests: ctx.network.sent, preflight: ctx.preflight };
+  const ctx: FetchContext = { profile, cache, trace, sent: [], now, preflight: { sent: false, fromCache: false } };
+  const result = yield* mainFetch(request, ctx, false);
+  // Key order as in DESIGN.md §4; literal objects (no spreads: this is the hot path of every run).
   if (result.type === 'network-error') {
     return {
-      ...base, outcome: 'network-error', failedAt: result.step, reason: result.detail, ...sent,
-      status: null, type: null, exposedHeaders: [], trace: trace.steps,
+      profile: profile.name, outcome: 'network-error', failedAt: result.step, reason: result.detail,
+      requests: ctx.sent, preflight: ctx.preflight, status: null, type: null, exposedHeaders: [], trace: trace.steps,
     };
   }
   const view = filteredResponse(request, result, trace);
@@ -42,7 +38,7 @@ function fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, 
     ? `script gets the ${view.type} response with status ${view.status}`
     : `script gets an ${view.type} response (status 0, no headers)`;
   return {
-    ...base, outcome: 'ok', failedAt: null, reason, ...sent,
+    profile: profile.name, outcome: 'ok', failedAt: null, reason, requests: ctx.sent, preflight: ctx.preflight,
     status: view.status, type: view.type, exposedHeaders: view.exposedHeaders, trace: trace.steps,
   };
 }
@@ -54,11 +50,21 @@ export function runCase(input: Case, profileName?: ProfileName): Verdict {
   const history = input.history ?? [];
   history.forEach((entry, i) => {
     try {
-      fetchOnce(entry, profile, cache, entry.at);
+      answerFromCase(fetchOnce(entry, profile, cache, entry.at), Network.fromCase(entry));
     } catch (error) {
       if (error instanceof CaseError) throw new CaseError(`history[${i}]: ${error.message}`);
       throw error;
     }
   });
-  return fetchOnce(input, profile, cache, input.at ?? history[history.length - 1]?.at ?? 0);
+  return answerFromCase(fetchOnce(input, profile, cache, input.at ?? history[history.length - 1]?.at ?? 0), Network.fromCase(input));
+}
+
+/**
+ * The machine for one request with an empty preflight cache, for a live runner: it yields each request
+ * the browser would send and is resumed with the server's response, until it returns the verdict.
+ * (The same steps as `runCase`, which answers from the case instead.)
+ */
+export function exchangeMachine(request: CaseRequest, profileName: ProfileName = 'spec'): Sending<Verdict> {
+  const profile = profiles[profileName];
+  return fetchOnce({ request }, profile, new PreflightCache(profile), 0);
 }

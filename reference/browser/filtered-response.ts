@@ -5,7 +5,8 @@
 import { failure } from '../../spec/abnf.js';
 import { extractHeaderListValues } from '../../spec/header-list.js';
 import { ACEH } from '../../spec/headers.js';
-import { isCorsSafelistedResponseHeaderName, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
+import { byteLowercase } from '../../spec/header-list.js';
+import { corsSafelistedResponseHeaderNames, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
 import type { FetchResponse } from './http-fetch.js';
 import type { FetchRequest } from './request.js';
 import type { Trace } from './trace.js';
@@ -18,6 +19,16 @@ export interface ScriptView {
 
 const uniqueSorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
 
+/** The response's header names, byte-lowercased, each once, sorted, that `keep` accepts. */
+function visibleNames(result: FetchResponse, keep: (lowercaseName: string) => boolean): string[] {
+  const names = new Set<string>();
+  for (const [name] of result.response.headers) {
+    const lower = byteLowercase(name);
+    if (keep(lower)) names.add(lower);
+  }
+  return [...names].sort();
+}
+
 /** Step 14.1: the CORS-exposed header-name list, from Access-Control-Expose-Headers. */
 function corsExposedHeaderNames(request: FetchRequest, result: FetchResponse, trace: Trace): readonly string[] {
   const headerNames = extractHeaderListValues(ACEH, result.response.headers);
@@ -28,24 +39,23 @@ function corsExposedHeaderNames(request: FetchRequest, result: FetchResponse, tr
   if (headerNames === null) return [];
   if (request.credentials !== 'include' && headerNames.includes('*')) {
     trace.info('concept-main-fetch:14.1', 'Access-Control-Expose-Headers * exposes every header of an uncredentialed response');
-    return uniqueSorted(result.response.headers.map(([name]) => name.toLowerCase()));
+    return uniqueSorted(result.response.headers.map(([name]) => byteLowercase(name)));
   }
   return headerNames;
 }
 
 /** Step 14.2: wrap the response in the filter its tainting calls for. */
 export function filteredResponse(request: FetchRequest, result: FetchResponse, trace: Trace): ScriptView {
-  const names = result.response.headers.map(([name]) => name.toLowerCase());
   if (result.opaqueRedirect) return { type: 'opaqueredirect', status: 0, exposedHeaders: [] };
   switch (request.tainting) {
     case 'basic':
-      return { type: 'basic', status: result.response.status, exposedHeaders: uniqueSorted(names.filter((name) => !isForbiddenResponseHeaderName(name))) };
+      return { type: 'basic', status: result.response.status, exposedHeaders: visibleNames(result, (name) => !isForbiddenResponseHeaderName(name)) };
     case 'opaque':
       trace.info('concept-filtered-response-opaque', 'no-cors: script sees status 0 and no headers');
       return { type: 'opaque', status: 0, exposedHeaders: [] };
     case 'cors': {
       const exposed = corsExposedHeaderNames(request, result, trace);
-      const visible = uniqueSorted(names.filter((name) => isCorsSafelistedResponseHeaderName(name, exposed)));
+      const visible = visibleNames(result, corsSafelistedResponseHeaderNames(exposed));
       trace.info('concept-filtered-response-cors', `script can read: ${visible.length === 0 ? '(no headers)' : visible.join(', ')}`);
       return { type: 'cors', status: result.response.status, exposedHeaders: visible };
     }

@@ -5,12 +5,12 @@
  */
 import { extractLocation } from '../../spec/header-list.js';
 import { isRedirectStatus } from '../../spec/status.js';
-import type { FetchContext } from './context.js';
+import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { cacheRequest, corsPreflightFetch, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Sending } from './network.js';
 import { requestOriginHeader } from './origin-header.js';
 import { currentUrl, type FetchRequest } from './request.js';
 import type { NetworkError } from './trace.js';
@@ -25,7 +25,7 @@ export interface FetchResponse {
 export type FetchResult = FetchResponse | NetworkError;
 
 /** Step 4.1: is a preflight needed, or does the cache cover the method and every unsafe header? */
-function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkError | null {
+function* preflightIfNeeded(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { cache, trace } = ctx;
   cache.expire(ctx.now);
   const key = cacheRequest(request, ctx.profile);
@@ -46,11 +46,11 @@ function preflightIfNeeded(request: FetchRequest, ctx: FetchContext): NetworkErr
     const removed = cache.clear(key);
     if (removed > 0) trace.info('browser:chromium-cache-clearing', `${ctx.profile.name} erases the entry that did not cover the request (${removed} cache entr${removed === 1 ? 'y' : 'ies'})`);
   }
-  return corsPreflightFetch(request, ctx);
+  return yield* corsPreflightFetch(request, ctx);
 }
 
 /** The actual request as sent: Origin (when appended) and the author headers that survive. */
-function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+function* sendActual(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
   const headers: Record<string, string> = {};
   const origin = requestOriginHeader(request, ctx.profile.originSurvivesRedirectToGet);
   if (origin !== null && (request.method === 'GET' || request.method === 'HEAD') && request.tainting !== 'cors' && request.sentOrigin === true) {
@@ -64,16 +64,16 @@ function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
     headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value;
   }
   const url = currentUrl(request);
-  return ctx.network.send({ kind: 'actual', method: request.method, url: url.href, headers }, url);
+  return yield* send(ctx, { kind: 'actual', method: request.method, url: url.href, headers }, url);
 }
 
-export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): FetchResult {
+export function* httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   if (makeCorsPreflight) {
-    const failed = preflightIfNeeded(request, ctx);
+    const failed = yield* preflightIfNeeded(request, ctx);
     if (failed !== null) return failed;
   }
-  const response = sendActual(request, ctx);
+  const response = yield* sendActual(request, ctx);
   const what = isRedirectStatus(response.status) ? `redirect response (${response.status})` : `response (${response.status})`;
   // Step 4.4: every response, redirects included, when tainting is cors.
   if (request.tainting === 'cors') {
@@ -98,7 +98,7 @@ export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPref
         trace.info('concept-http-fetch:6.3', 'redirect mode is "manual": script gets an opaque-redirect filtered response');
         return { type: 'response', response, opaqueRedirect: true };
       case 'follow':
-        return httpRedirectFetch(request, response, ctx);
+        return yield* httpRedirectFetch(request, response, ctx);
     }
   }
   return { type: 'response', response, opaqueRedirect: false };

@@ -1,8 +1,8 @@
 /** The reference state machine of the browser's CORS algorithm. DESIGN.md §4. */
-export { runCase } from './fetch.js';
+export { exchangeMachine, runCase } from './fetch.js';
 export { parseCase } from './case.js';
 export { CaseError, MissingAnswerError, NotModelledError } from './errors.js';
-export { responseHeaderList } from './network.js';
+export { responseHeaderList, wireHeaderList, type NetworkResponse, type Send, type Sending } from './network.js';
 export { observe, observeRequest, observedRequestHeaders, type Observation, type ObservedRequest } from './observe.js';
 export { profiles, profileNames, type Profile, type Deviation } from './profiles.js';
 export type * from './types.js';

@@ -8,6 +8,7 @@ import type { FetchContext } from './context.js';
 import { cacheRequest, unsafeNames } from './cors-preflight-fetch.js';
 import { NotModelledError } from './errors.js';
 import { httpFetch, type FetchResult } from './http-fetch.js';
+import type { Sending } from './network.js';
 import { currentUrl, type FetchRequest } from './request.js';
 
 const STEP = 'concept-main-fetch:12';
@@ -26,17 +27,17 @@ function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | 
   return null;
 }
 
-function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
+function* corsFetch(request: FetchRequest, ctx: FetchContext): Sending<FetchResult> {
   const { trace } = ctx;
   request.tainting = 'cors';
   const reason = needsCorsPreflight(request, ctx);
   if (reason === null) {
     trace.info(STEP, `cross-origin request without a preflight: GET/HEAD/POST with safelisted headers (${currentUrl(request).href})`);
-    return httpFetch(request, ctx, false);
+    return yield* httpFetch(request, ctx, false);
   }
   trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
   request.preflightNeeded = true;
-  const result = httpFetch(request, ctx, true);
+  const result = yield* httpFetch(request, ctx, true);
   if (result.type === 'network-error' && ctx.profile.cacheClearing === 'never') {
     trace.info('browser:webkit-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} never clears its preflight cache`);
   } else if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
@@ -48,7 +49,7 @@ function corsFetch(request: FetchRequest, ctx: FetchContext): FetchResult {
   return result;
 }
 
-export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): FetchResult {
+export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   const url = currentUrl(request);
   const http = url.protocol === 'http:' || url.protocol === 'https:';
@@ -56,7 +57,7 @@ export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: b
   if ((isSameOrigin(originOfUrl(url), request.origin) && request.tainting === 'basic')) {
     trace.info(STEP, 'same-origin request: no CORS');
     if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${url.protocol} URL`);
-    return httpFetch(request, ctx, false);
+    return yield* httpFetch(request, ctx, false);
   }
   if (url.protocol === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
   if (request.mode === 'same-origin') {
@@ -67,8 +68,8 @@ export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: b
     request.tainting = 'opaque';
     trace.info(STEP, 'no-cors request: the response will be opaque');
     if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${url.protocol} URL`);
-    return httpFetch(request, ctx, false);
+    return yield* httpFetch(request, ctx, false);
   }
   if (!http) return trace.fail(STEP, `${url.protocol} is not an HTTP(S) scheme`);
-  return corsFetch(request, ctx);
+  return yield* corsFetch(request, ctx);
 }

@@ -1,8 +1,10 @@
 /**
- * The network, as far as the case describes it: each request the machine makes takes the first unused
- * answer with the same `for` (and URL, when given). Every request sent is recorded.
+ * The network. The machine yields each request it sends (a `Send`) and resumes with the response: a
+ * pure run answers from the case (`Network`: the first unused answer with the same `for`, and URL when
+ * given), a live runner from the wire (`wireHeaderList`).
  */
 import type { HeaderList } from '../../spec/header-list.js';
+import { memoizeString } from '../../spec/memo.js';
 import { MissingAnswerError } from './errors.js';
 import type { CaseAnswer, CaseHeaders, CaseResponse, SentRequest } from './types.js';
 
@@ -42,44 +44,69 @@ function convertHeaders(headers: CaseHeaders): HeaderList {
   return list;
 }
 
-function withoutFragment(url: string): string {
+const withoutFragment = memoizeString((url: string): string => {
   const parsed = new URL(url);
   parsed.hash = '';
   return parsed.href;
-}
+});
 
 interface Slot {
-  readonly answer: CaseAnswer;
+  readonly for: CaseAnswer['for'];
+  readonly answer: CaseResponse;
   /** The answer's URL without its fragment, as requests name it. */
   readonly url: string | undefined;
   used: boolean;
 }
 
+function slot(kind: CaseAnswer['for'], answer: CaseResponse & { readonly url?: string }): Slot {
+  return { for: kind, answer, url: answer.url === undefined ? undefined : withoutFragment(answer.url), used: false };
+}
+
+/** What the machine yields: the request exactly as sent, and its URL as parsed. */
+export interface Send {
+  readonly request: SentRequest;
+  readonly url: URL;
+}
+
+/** A part of the machine that may send requests: it yields them and is resumed with each response. */
+export type Sending<T> = Generator<Send, T, NetworkResponse>;
+
+/** Runs `machine` to its end, answering every request from `network`. */
+export function answerFromCase<T>(machine: Sending<T>, network: Network): T {
+  let step = machine.next();
+  while (step.done !== true) step = machine.next(network.send(step.value.request, step.value.url));
+  return step.value;
+}
+
+/** Raw header lines off the wire (byte strings already), with the whitespace HTTP parsing strips. */
+export function wireHeaderList(lines: readonly (readonly [string, string])[]): HeaderList {
+  return lines.map(([name, value]) => [name, value.replace(/^[ \t]+|[ \t]+$/g, '')] as const);
+}
+
 export class Network {
   private readonly answers: Slot[];
-  readonly sent: SentRequest[] = [];
 
   constructor(answers: readonly CaseAnswer[]) {
-    this.answers = answers.map((answer) => ({ answer, url: answer.url === undefined ? undefined : withoutFragment(answer.url), used: false }));
+    this.answers = answers.map((answer) => slot(answer.for, answer));
   }
 
   static fromCase(source: { preflight?: CaseResponse; response?: CaseResponse; responses?: readonly CaseAnswer[] }): Network {
-    const answers: CaseAnswer[] = [];
-    if (source.preflight) answers.push({ ...source.preflight, for: 'preflight' });
-    if (source.response) answers.push({ ...source.response, for: 'actual' });
-    return new Network([...answers, ...(source.responses ?? [])]);
+    const network = new Network([]);
+    if (source.preflight) network.answers.push(slot('preflight', source.preflight));
+    if (source.response) network.answers.push(slot('actual', source.response));
+    for (const answer of source.responses ?? []) network.answers.push(slot(answer.for, answer));
+    return network;
   }
 
-  /** Sends a request and returns its answer; a request with no answer in the case is an input error. */
+  /** The case's answer to a request; a request with no answer in the case is an input error. */
   send(request: SentRequest, url: URL): NetworkResponse {
-    this.sent.push(request);
-    const slot = this.answers.find((s) => !s.used && s.answer.for === request.kind && (s.url === undefined || s.url === request.url));
-    if (slot === undefined) {
+    const found = this.answers.find((s) => !s.used && s.for === request.kind && (s.url === undefined || s.url === request.url));
+    if (found === undefined) {
       const field = request.kind === 'preflight' ? 'preflight' : 'response';
       throw new MissingAnswerError(request, `no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
         `add "${field}" or a "responses" entry with "for": "${request.kind}"`);
     }
-    slot.used = true;
-    return { url, status: slot.answer.status, headers: responseHeaderList(slot.answer.headers) };
+    found.used = true;
+    return { url, status: found.answer.status, headers: responseHeaderList(found.answer.headers) };
   }
 }

@@ -37,7 +37,8 @@ export class PreflightCache {
 
   /** Entries must be removed once max-age seconds have passed since storing. */
   expire(now: number): void {
-    this.entries = this.entries.filter((entry) => now - entry.storedAt < entry.maxAge);
+    const live = (entry: CacheEntry): boolean => now - entry.storedAt < entry.maxAge;
+    if (!this.entries.every(live)) this.entries = this.entries.filter(live);
   }
 
   get size(): number {

@@ -13,6 +13,7 @@ import { isCorsSafelistedMethod } from '../../spec/methods.js';
 import { parseOriginOrNull, type Origin } from '../../spec/origin.js';
 import { failure } from '../../spec/abnf.js';
 import { ACCEPT } from '../../spec/headers.js';
+import { memoizeString } from '../../spec/memo.js';
 import { CaseError } from './errors.js';
 import { profiles, type Profile } from './profiles.js';
 import type { Trace } from './trace.js';
@@ -37,6 +38,8 @@ export interface FetchRequest {
   redirectCount: number;
   /** Whether an earlier request of this fetch (before a redirect) carried Origin. */
   sentOrigin?: boolean;
+  /** Memo of the CORS-unsafe names: valid while `headerList` is this list (a redirect may replace it). */
+  unsafeNamesOf?: { readonly list: readonly (readonly [string, string])[]; readonly profile: string; readonly names: readonly string[] };
   /** Whether a hop of this fetch needed a preflight (a profile may preflight every later hop). */
   preflightNeeded?: boolean;
   /** The header list before the last redirect rewrote it, for a profile whose preflight still lists it. */
@@ -110,19 +113,21 @@ function forbiddenWhenCombined(input: CaseRequest): Set<string> {
   return new Set(lines.filter(([name]) => isForbiddenRequestHeader(name, headerListGet(lines, name)!)).map(([name]) => name.toLowerCase()));
 }
 
-function requestUrl(input: CaseRequest): URL {
+/** Parsed once per distinct URL string; the URL objects in a request's URL list are never mutated. */
+const requestUrl = (input: CaseRequest): URL => parseRequestUrl(input.url);
+const parseRequestUrl = memoizeString((href: string): URL => {
   let url: URL;
   try {
-    url = new URL(input.url);
+    url = new URL(href);
   } catch {
-    throw new CaseError(`request.url: "${input.url}" is not an absolute URL`);
+    throw new CaseError(`request.url: "${href}" is not an absolute URL`);
   }
   if (url.username !== '' || url.password !== '') {
     throw new CaseError('request.url: a URL with credentials (user:pass@) makes the Request constructor throw TypeError');
   }
   url.hash = '';
   return url;
-}
+});
 
 function requestMethod(input: CaseRequest, mode: FetchRequest['mode']): string {
   const raw = input.method ?? 'GET';

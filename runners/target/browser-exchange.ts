@@ -1,10 +1,10 @@
 /**
- * A browser-faithful exchange against a live server. The state machine says what the browser sends;
- * each request it asks for is sent exactly, its raw answer added to the case, and the (pure,
- * deterministic) machine run again, until it reaches a verdict.
+ * A browser-faithful exchange against a live server. The state machine says what the browser sends:
+ * it yields each request, which is sent exactly, and is resumed with the raw answer, until it returns
+ * the verdict (one pass: the machine never reruns).
  */
 import {
-  MissingAnswerError, runCase, type CaseAnswer, type CaseRequest, type ProfileName, type SentRequest, type Verdict,
+  exchangeMachine, wireHeaderList, type CaseRequest, type ProfileName, type SentRequest, type Verdict,
 } from '../../reference/browser/index.js';
 import type { Transport, WireResponse } from './transport.js';
 
@@ -31,28 +31,8 @@ export interface ExchangeContext {
   readonly credentialHeaders: Readonly<Record<string, string>>;
 }
 
-/**
- * Runs the (synchronous) machine without capturing stack traces: every missing answer is thrown as
- * an error, and building its stack would cost more than the rest of the run.
- */
-function quietly<T>(run: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
 /** At most 21 actual requests (20 redirects) and as many preflights. */
 const MAX_ROUNDS = 44;
-
-function toAnswer(sent: SentRequest, response: WireResponse): CaseAnswer {
-  const headers: Record<string, string[]> = {};
-  for (const [name, value] of response.headers) (headers[name] ??= []).push(value);
-  return { for: sent.kind, url: sent.url, status: response.status, headers };
-}
 
 /**
  * Runs `request` as a browser would against the live targets. `stopAfterPreflight` stops before an
@@ -60,23 +40,19 @@ function toAnswer(sent: SentRequest, response: WireResponse): CaseAnswer {
  * spare the server the side effects).
  */
 export async function browserExchange(request: CaseRequest, ctx: ExchangeContext, stopAfterPreflight = false): Promise<BrowserExchange> {
-  const responses: CaseAnswer[] = [];
   const wire: WireExchange[] = [];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let missing: SentRequest;
-    try {
-      return { kind: 'verdict', request, verdict: quietly(() => runCase({ request, responses }, ctx.profile)), wire };
-    } catch (error) {
-      if (!(error instanceof MissingAnswerError)) throw error;
-      missing = error.request;
-    }
-    if (!ctx.allowedOrigins.has(new URL(missing.url).origin)) return { kind: 'off-target', request, url: missing.url, wire };
+  const machine = exchangeMachine(request, ctx.profile);
+  let step = machine.next();
+  for (let round = 0; ; round++) {
+    if (step.done === true) return { kind: 'verdict', request, verdict: step.value, wire };
+    if (round === MAX_ROUNDS) throw new Error(`the exchange for ${request.method ?? 'GET'} ${request.url} did not settle in ${MAX_ROUNDS} requests`);
+    const { request: missing, url } = step.value;
+    if (!ctx.allowedOrigins.has(url.origin)) return { kind: 'off-target', request, url: missing.url, wire };
     if (stopAfterPreflight && missing.kind === 'actual' && wire.some((w) => w.sent.kind === 'preflight')) return { kind: 'preflight-passed', request, wire };
     const credentialed = missing.kind === 'actual' && request.credentials === 'include';
     const headers = credentialed ? { ...missing.headers, ...ctx.credentialHeaders } : missing.headers;
     const response = await ctx.transport.send({ method: missing.method, url: missing.url, headers });
     wire.push({ sent: missing, headers, response });
-    responses.push(toAnswer(missing, response));
+    step = machine.next({ url, status: response.status, headers: wireHeaderList(response.headers) });
   }
-  throw new Error(`the exchange for ${request.method ?? 'GET'} ${request.url} did not settle in ${MAX_ROUNDS} requests`);
 }

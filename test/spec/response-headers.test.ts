@@ -1,5 +1,9 @@
 import t from 'tap';
-import { isCorsSafelistedResponseHeaderName, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
+import fc from 'fast-check';
+import {
+  corsSafelistedResponseHeaderNames, isCorsSafelistedResponseHeaderName, isForbiddenResponseHeaderName,
+} from '../../spec/response-headers.js';
+import { byteLowercase } from '../../spec/header-list.js';
 
 t.test('cors-safelisted-response-header-name', (t) => {
   for (const name of ['Cache-Control', 'content-language', 'CONTENT-LENGTH', 'Content-Type', 'Expires', 'Last-Modified', 'pragma']) {
@@ -22,5 +26,13 @@ t.test('cors-safelisted-response-header-name', (t) => {
 t.test('forbidden-response-header-name', (t) => {
   t.same(['Set-Cookie', 'set-cookie2', 'SET-COOKIE', 'Set-Cookie3', 'Cookie', ''].map(isForbiddenResponseHeaderName),
     [true, true, true, false, false, false]);
+  t.end();
+});
+
+t.test('the precomputed filter agrees with cors-safelisted-response-header-name', (t) => {
+  const name = fc.constantFrom('Content-Type', 'x-a', 'X-A', 'Set-Cookie', 'set-cookie2', '*', 'ETag', 'x-\u00c9', 'x-\u00e9', 'Pragma');
+  fc.assert(fc.property(fc.array(name, { maxLength: 5 }), name, (exposed, asked) => {
+    t.equal(corsSafelistedResponseHeaderNames(exposed)(byteLowercase(asked)), isCorsSafelistedResponseHeaderName(asked, exposed));
+  }), { numRuns: 300 });
   t.end();
 });
