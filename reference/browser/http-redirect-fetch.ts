@@ -72,7 +72,7 @@ function vetLocation(request: FetchRequest, response: NetworkResponse, location:
 function rewriteRequest(request: FetchRequest, status: number, location: URL, ctx: FetchContext): void {
   if (ctx.profile.preflightSeesRemovedHeaders) request.headersBeforeRedirect = request.headerList;
   // Such a profile also counts a fetch that started with CORS-unsafe headers (and a same-origin first hop).
-  if (ctx.profile.preflightAfterRedirect === 'always' && request.redirectCount === 1 && unsafeNames(request, ctx).length > 0) {
+  if (ctx.profile.preflightAfterRedirect === 'every-hop-once-needed' && request.redirectCount === 1 && unsafeNames(request, ctx).length > 0) {
     request.preflightNeeded = true;
   }
   const crossOrigin = !isSameOrigin(originOfUrl(currentUrl(request)), originOfUrl(location));

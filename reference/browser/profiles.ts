@@ -72,7 +72,7 @@ export interface Profile {
    * After a redirect, whether a request that needed a preflight is preflighted again even when the new
    * request needs none (the spec: main fetch decides afresh).
    */
-  readonly preflightAfterRedirect: 'as-needed' | 'always';
+  readonly preflightAfterRedirect: 'as-needed' | 'every-hop-once-needed';
   /**
    * Whether the headers a redirect removes (Authorization to another origin, the request-body headers on
    * a change to GET) still count when the next hop is classified, preflighted and judged, though the
@@ -248,7 +248,7 @@ const firefox: Profile = {
   originSurvivesRedirectToGet: false,
   // Measured (see the rows): the need for a preflight survives a redirect, and the preflight is made
   // for the loading principal (the page), while the actual request carries the tainted origin.
-  preflightAfterRedirect: 'always',
+  preflightAfterRedirect: 'every-hop-once-needed',
   preflightSeesRemovedHeaders: false,
   preflightIgnoresRedirectTaint: true,
   crossOriginRedirectToGetMethods: [],
@@ -299,7 +299,7 @@ const webkit: Profile = {
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: true,
   originSurvivesRedirectToGet: true,
-  preflightAfterRedirect: 'always',
+  preflightAfterRedirect: 'every-hop-once-needed',
   preflightSeesRemovedHeaders: true,
   preflightIgnoresRedirectTaint: false,
   // libsoup's redirect rule in WebKitGTK (NetworkDataTaskSoup): a DELETE to another origin becomes GET.
