@@ -51,12 +51,12 @@ export function unsafeNames(request: FetchRequest, ctx: FetchContext): readonly 
 }
 
 /**
- * The names a preflight lists and judges: the request's own, or, for a profile that keeps them, the ones
- * it had before a redirect removed some.
+ * The names that decide, and go into, a preflight: the request's own, or, for a profile where the headers
+ * a redirect removes still count, the ones it had before the last redirect.
  */
 export function preflightUnsafeNames(request: FetchRequest, ctx: FetchContext): readonly string[] {
   const before = request.headersBeforeRedirect;
-  if (before === undefined) return unsafeNames(request, ctx);
+  if (before === undefined || before === request.headerList) return unsafeNames(request, ctx);
   return corsUnsafeRequestHeaderNames(ctx.profile.combinesRequestHeaders ? combinedHeaderList(before) : before, ctx.profile.isSafelistedRequestHeader);
 }
 
@@ -83,6 +83,10 @@ function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<Netwo
     ctx.trace.info('browser:firefox-preflight-origin-untainted', `${ctx.profile.name} sends the preflight with the page's origin although a redirect tainted the request's`);
   }
   const names = preflightUnsafeNames(request, ctx);
+  const removed = names.filter((name) => !unsafeNames(request, ctx).includes(name));
+  if (removed.length > 0) {
+    ctx.trace.info('browser:webkit-redirect-removed-headers-count', `${ctx.profile.name} still lists ${removed.join(', ')}, which the redirect removed from the request`);
+  }
   if (names.length > 0) headers[ACRH] = serializeAccessControlRequestHeaders(names);
   ctx.preflight.sent = true;
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +

@@ -63,6 +63,7 @@ const fields: readonly (readonly [keyof Profile, string])[] = [
   ['redirectErrorNeedsLocation', 'redirect mode "error" needs a Location'],
   ['originSurvivesRedirectToGet', 'Origin kept after a redirect turns the method into GET'],
   ['preflightAfterRedirect', 'preflight after a redirect'],
+  ['preflightSeesRemovedHeaders', 'headers a redirect removes still count for the next preflight'],
   ['preflightIgnoresRedirectTaint', 'preflight carries the page\'s origin after a tainting redirect'],
   ['crossOriginRedirectToGetMethods', 'methods a redirect to another origin turns into GET'],
   ['joinsLocationLines', 'Location lines joined and followed as one URL'],

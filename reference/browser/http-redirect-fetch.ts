@@ -9,6 +9,7 @@ import { LOCATION } from '../../spec/headers.js';
 import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
 import { isCorsNonWildcardRequestHeaderName, isRequestBodyHeaderName } from '../../spec/request-headers.js';
 import type { FetchContext } from './context.js';
+import { unsafeNames } from './cors-preflight-fetch.js';
 import type { FetchResult } from './http-fetch.js';
 import { mainFetch } from './main-fetch.js';
 import type { NetworkResponse, Sending } from './network.js';
@@ -69,10 +70,14 @@ function vetLocation(request: FetchRequest, response: NetworkResponse, location:
 
 /** Steps 12-13: the method and headers that the next request keeps. */
 function rewriteRequest(request: FetchRequest, status: number, location: URL, ctx: FetchContext): void {
-  if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect === 'always-headers-before-redirect') {
-    request.headersBeforeRedirect = request.headerList;
+  if (ctx.profile.preflightSeesRemovedHeaders) request.headersBeforeRedirect = request.headerList;
+  // Such a profile also counts a fetch that started with CORS-unsafe headers (and a same-origin first hop).
+  if (ctx.profile.preflightAfterRedirect === 'every-hop-once-needed' && request.redirectCount === 1 && unsafeNames(request, ctx).length > 0) {
+    request.preflightNeeded = true;
   }
   const crossOrigin = !isSameOrigin(originOfUrl(currentUrl(request)), originOfUrl(location));
+  // An Origin a profile keeps after a change to GET survives a same-origin redirect only.
+  if (crossOrigin) request.sentOrigin = false;
   if (crossOrigin && ctx.profile.crossOriginRedirectToGetMethods.includes(request.method)) {
     ctx.trace.info('browser:webkit-delete-redirect-to-get', `${ctx.profile.name} turns a ${request.method} redirected to another origin into GET, whatever the status`);
   }

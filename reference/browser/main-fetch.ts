@@ -5,7 +5,7 @@
 import { isCorsSafelistedMethod } from '../../spec/methods.js';
 import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
 import type { FetchContext } from './context.js';
-import { cacheRequest, unsafeNames } from './cors-preflight-fetch.js';
+import { cacheRequest, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { NotModelledError } from './errors.js';
 import { httpFetch, type FetchResult } from './http-fetch.js';
 import type { Sending } from './network.js';
@@ -18,7 +18,7 @@ function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | 
   if (request.useCorsPreflight) return 'the use-CORS-preflight flag is set';
   // fetch() always sets the unsafe-request flag.
   if (!isCorsSafelistedMethod(request.method)) return `${request.method} is not a CORS-safelisted method`;
-  const names = unsafeNames(request, ctx);
+  const names = preflightUnsafeNames(request, ctx);
   if (names.length > 0) return `CORS-unsafe request-header names: ${names.join(', ')}`;
   if (request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed') {
     ctx.trace.info(`browser:${ctx.profile.name}-preflight-after-redirect`, `${ctx.profile.name} preflights every hop after one that needed a preflight`);

@@ -52,10 +52,11 @@ export class PreflightCache {
     return entry.credentials || !request.credentialsInclude;
   }
 
-  private wildcardUsable(entry: CacheEntry): boolean {
+  private wildcardUsable(entry: CacheEntry, request: CacheRequest): boolean {
     switch (this.profile.cacheWildcards) {
       case 'spec': return true;
       case 'uncredentialed-only': return !entry.credentials;
+      case 'uncredentialed-requests': return !request.credentialsInclude;
       case 'never': return false;
     }
   }
@@ -68,14 +69,14 @@ export class PreflightCache {
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match-method */
   methodMatch(request: CacheRequest, method: string): CacheEntry | undefined {
     return this.entries.find((entry) => this.matches(entry, request) &&
-      (entry.method === method || (entry.method === '*' && this.wildcardUsable(entry))));
+      (entry.method === method || (entry.method === '*' && this.wildcardUsable(entry, request))));
   }
 
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match-header */
   headerNameMatch(request: CacheRequest, name: string): CacheEntry | undefined {
     return this.entries.find((entry) => this.matches(entry, request) && entry.headerName !== null &&
       (byteCaseInsensitiveMatch(entry.headerName, name) ||
-        (entry.headerName === '*' && this.wildcardUsable(entry) &&
+        (entry.headerName === '*' && this.wildcardUsable(entry, request) &&
           (!isCorsNonWildcardRequestHeaderName(name) || this.profile.cacheWildcardCoversAuthorization))));
   }
 

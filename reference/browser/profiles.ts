@@ -27,8 +27,11 @@ export interface Profile {
   readonly maxAge: MaxAgeRule;
   /** Whether `*` in Access-Control-Allow-Headers covers Authorization at preflight-check time. */
   readonly wildcardCoversAuthorization: boolean;
-  /** Which `*` cache entries match: as written in the spec, only uncredentialed ones, or none. */
-  readonly cacheWildcards: 'spec' | 'uncredentialed-only' | 'never';
+  /**
+   * Which `*` cache entries match: as written in the spec, only those an uncredentialed preflight stored,
+   * any of them but only for an uncredentialed request, or none.
+   */
+  readonly cacheWildcards: 'spec' | 'uncredentialed-only' | 'uncredentialed-requests' | 'never';
   /** Whether a cached `*` header entry covers Authorization at lookup time (the spec: never). */
   readonly cacheWildcardCoversAuthorization: boolean;
   /** Whether cache entries serve only requests of their own credentials mode (the spec: credentialed serve all). */
@@ -67,10 +70,15 @@ export interface Profile {
   readonly originSurvivesRedirectToGet: boolean;
   /**
    * After a redirect, whether a request that needed a preflight is preflighted again even when the new
-   * request needs none (the spec: main fetch decides afresh), and which headers that preflight lists and
-   * judges: the request's current ones, or the ones it had before the redirect removed some.
+   * request needs none (the spec: main fetch decides afresh).
    */
-  readonly preflightAfterRedirect: 'as-needed' | 'always-current-headers' | 'always-headers-before-redirect';
+  readonly preflightAfterRedirect: 'as-needed' | 'every-hop-once-needed';
+  /**
+   * Whether the headers a redirect removes (Authorization to another origin, the request-body headers on
+   * a change to GET) still count when the next hop is classified, preflighted and judged, though the
+   * request goes without them (the spec: removed is removed).
+   */
+  readonly preflightSeesRemovedHeaders: boolean;
   /**
    * Whether a preflight ignores the redirect-taint: it carries the page's origin (the spec: `null`), is
    * CORS-checked against it, and is not CORS-checked at all when it goes to the page's own origin.
@@ -117,6 +125,7 @@ const spec: Profile = {
   redirectErrorNeedsLocation: false,
   originSurvivesRedirectToGet: false,
   preflightAfterRedirect: 'as-needed',
+  preflightSeesRemovedHeaders: false,
   preflightIgnoresRedirectTaint: false,
   crossOriginRedirectToGetMethods: [],
   joinsLocationLines: false,
@@ -187,6 +196,7 @@ const chromium: Profile = {
   redirectErrorNeedsLocation: true,
   originSurvivesRedirectToGet: false,
   preflightAfterRedirect: 'as-needed',
+  preflightSeesRemovedHeaders: false,
   preflightIgnoresRedirectTaint: false,
   crossOriginRedirectToGetMethods: [],
   joinsLocationLines: false,
@@ -238,7 +248,8 @@ const firefox: Profile = {
   originSurvivesRedirectToGet: false,
   // Measured (see the rows): the need for a preflight survives a redirect, and the preflight is made
   // for the loading principal (the page), while the actual request carries the tainted origin.
-  preflightAfterRedirect: 'always-current-headers',
+  preflightAfterRedirect: 'every-hop-once-needed',
+  preflightSeesRemovedHeaders: false,
   preflightIgnoresRedirectTaint: true,
   crossOriginRedirectToGetMethods: [],
   joinsLocationLines: false,
@@ -259,8 +270,8 @@ const firefox: Profile = {
       source: 'measured in Firefox 153 ESR (runners/browser): edge case redirect/two-identical-location-lines' },
     { id: 'browser:firefox-content-type-comma', summary: 'a Content-Type with a comma (`text/plain;charset=a,b`, or one appended twice and so combined) is preflighted, though the spec\'s MIME type parser still reads text/plain',
       source: 'measured in Firefox 153 ESR (runners/browser): edge cases ct/comma-in-parameter, ct/appended-twice-with-parameter; generated seed 20261103 runs 778, 1005' },
-    { id: 'browser:firefox-preflight-after-redirect', summary: 'a request that needed a preflight is preflighted again after every redirect, even when the new request needs none (a 302/303 turning it into GET, Authorization removed); that preflight lists the method and headers the request has now',
-      source: 'measured in Firefox 153 ESR (runners/browser): edge cases redirect/post-302-becomes-get, redirect/put-303-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh' },
+    { id: 'browser:firefox-preflight-after-redirect', summary: 'a request that needed a preflight, or started with CORS-unsafe headers (even on a same-origin first hop), is preflighted again after every redirect, even when the new request needs none (a 302/303 turning it into GET, Authorization removed); that preflight lists the method and headers the request has now',
+      source: 'measured in Firefox 153 ESR (runners/browser): edge cases redirect/post-302-becomes-get, redirect/put-303-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh, redirect/same-origin-authorization-to-another-origin' },
     { id: 'browser:firefox-preflight-origin-untainted', summary: 'after a redirect taints the origin, the preflight still carries the page\'s origin and is checked against it (not `null`), and a preflight to the page\'s own origin is not CORS-checked at all; the actual request after it carries `null`',
       source: 'measured in Firefox 153 ESR (runners/browser): edge cases redirect/preflight-origin-null, redirect/preflight-origin-null-denied, redirect/post-308-keeps-body, redirect/client-hints-to-page, redirect/preflight-to-page-origin; generated seed 20261103 run 356' },
   ],
@@ -270,7 +281,9 @@ const webkit: Profile = {
   name: 'webkit',
   maxAge: { fallback: 5, cap: 600, negative: 0, acceptsPlus: true, invalid: null, overflowAbove: null },
   wildcardCoversAuthorization: true,
-  cacheWildcards: 'uncredentialed-only',
+  // Measured: the lookup asks whether the request at hand is credentialed, not the one whose preflight
+  // stored the `*` (see browser:webkit-cached-wildcard-for-uncredentialed-requests).
+  cacheWildcards: 'uncredentialed-requests',
   // validateCrossOriginHeaders lets a cached `*` cover every header when uncredentialed.
   cacheWildcardCoversAuthorization: true,
   cacheKeyedByCredentials: false,
@@ -286,7 +299,8 @@ const webkit: Profile = {
   identicalLocationLinesAreOne: false,
   redirectErrorNeedsLocation: true,
   originSurvivesRedirectToGet: true,
-  preflightAfterRedirect: 'always-headers-before-redirect',
+  preflightAfterRedirect: 'every-hop-once-needed',
+  preflightSeesRemovedHeaders: true,
   preflightIgnoresRedirectTaint: false,
   // libsoup's redirect rule in WebKitGTK (NetworkDataTaskSoup): a DELETE to another origin becomes GET.
   crossOriginRedirectToGetMethods: ['DELETE'],
@@ -306,14 +320,18 @@ const webkit: Profile = {
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case range/capitalized-unit; generated seed 7 run 53' },
     { id: 'browser:webkit-redirect-error-without-location', summary: 'with redirect mode "error", a 3xx without Location is handed to script as is, as in Chromium',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/mode-error-no-location' },
-    { id: 'browser:webkit-origin-survives-redirect', summary: 'after a same-origin 301/302/303 turns a POST, PUT, PATCH or DELETE into GET, the GET still carries the Origin header the first request carried',
-      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case origin/same-origin-post-303-get; generated seed 20261103 run 174, seed 7 runs 76, 168, 317' },
-    { id: 'browser:webkit-preflight-after-redirect', summary: 'a request that needed a preflight is preflighted again after every redirect, even when the new request needs none; that preflight lists and judges the headers the request had before the redirect removed Authorization (another origin) or Content-Type (a change to GET), though the request itself goes without them',
-      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases redirect/post-302-becomes-get, redirect/put-303-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh; generated seed 20261103 runs 962, 1460, 1950; seed 7 runs 94, 603, 772, 1212, 1729' },
+    { id: 'browser:webkit-origin-survives-redirect', summary: 'after a same-origin 301/302/303 turns a POST, PUT, PATCH or DELETE into GET, the GET still carries the Origin header the first request carried (not after a redirect to another origin)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases origin/same-origin-post-303-get, origin/no-cors-post-301-other-origin-get; generated seed 20261103 runs 174, 2398, 4001, seed 7 runs 76, 168, 317' },
+    { id: 'browser:webkit-preflight-after-redirect', summary: 'a request that needed a preflight (or started with CORS-unsafe headers) is preflighted again after every redirect, even when the new request needs none (a 303 turning a PUT into GET)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/put-303-becomes-get; generated seed 7 runs 772, 1212, 1729' },
+    { id: 'browser:webkit-redirect-removed-headers-count', summary: 'the headers a redirect removes (Authorization on the way to another origin, Content-Type on a change to GET) still count for the next hop: it is preflighted for them, listing them in ACRH and needing them allowed, though the request goes without them',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases redirect/post-302-becomes-get, redirect/authorization-dropped, redirect/authorization-dropped-acrh, redirect/same-origin-authorization-to-another-origin; generated seed 20261103 runs 962, 1460, 1950; seed 7 runs 94, 603, 2293, 2876' },
     { id: 'browser:webkit-delete-redirect-to-get', summary: 'a redirect to another origin turns a DELETE into GET, whatever the status (307 and 308 included)',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case redirect/delete-307-to-another-origin; generated seed 20261103 runs 422, 1939; seed 7 run 949. libsoup\'s redirect rule in NetworkDataTaskSoup: https://github.com/WebKit/WebKit/blob/main/Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp' },
     { id: 'browser:webkit-joined-location-lines', summary: 'two Location lines are joined with `, ` and the result is followed as one URL (usually a path that ends in `,%20` and the second URL), instead of failing',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge cases redirect/two-location-lines, redirect/two-identical-location-lines; generated seed 20261103 runs 1048, 1422, 1853; seed 7 runs 494, 671, 770, 1093, 1173, 1383, 1821. WebCore keeps response headers in an HTTPHeaderMap, one value per name' },
+    { id: 'browser:webkit-cached-wildcard-for-uncredentialed-requests', summary: 'a cached `*` (method or header) serves every uncredentialed request, also when a credentialed request\'s preflight stored it (where it meant the literal name)',
+      source: 'measured in WebKitGTK 2.50 (runners/browser): edge case cache/wildcard-from-credentialed-preflight; generated seed 7 runs 1028, 2293, 2876' },
     { id: 'browser:webkit-caches-rejected-preflight', summary: 'a preflight result is cached once the preflight passes the CORS check, before its methods and headers are judged: a preflight that fails the request (a method or header not allowed, `*` for a credentialed request) still answers later requests it covers',
       source: 'measured in WebKitGTK 2.50 (runners/browser): edge case cache/rejected-preflight-not-cached; generated seed 20261103 runs 998, 1426; seed 7 run 1028' },
     { id: 'browser:webkit-cache-clearing', summary: 'a failed fetch never clears the preflight cache: neither a failed actual response nor a failed preflight for another method removes the entries, so the next covered request within max-age is not preflighted',

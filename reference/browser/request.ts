@@ -42,7 +42,7 @@ export interface FetchRequest {
   unsafeNamesOf?: { readonly list: readonly (readonly [string, string])[]; readonly profile: string; readonly names: readonly string[] };
   /** Whether a hop of this fetch needed a preflight (a profile may preflight every later hop). */
   preflightNeeded?: boolean;
-  /** The header list before the last redirect rewrote it, for a profile whose preflight still lists it. */
+  /** The header list before the last redirect rewrote it, for a profile where removed headers still count. */
   headersBeforeRedirect?: [string, string][];
 }
 

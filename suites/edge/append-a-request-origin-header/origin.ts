@@ -4,7 +4,7 @@
  * @see https://fetch.spec.whatwg.org/#append-a-request-origin-header
  */
 import type { EdgeCase } from '../types.js';
-import { PAGE, api, own, sentActual } from '../fixtures.js';
+import { PAGE, api, other, own, sentActual } from '../fixtures.js';
 import { hop, land } from '../concept-http-redirect-fetch/chain.js';
 
 const sameOrigin = (slug: string, method: string, title: string, digest: number | undefined, origin: string | null, headers?: Record<string, string>): EdgeCase => ({
@@ -66,6 +66,19 @@ export const originHeaderCases = [
         kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200, exposedHeaders: [],
         requests: [sentActual('POST', own('/origin/post-303'), PAGE), sentActual('GET', own('/origin/post-303/next'), PAGE)],
       },
+    },
+  },
+  {
+    id: 'origin/no-cors-post-301-other-origin-get',
+    title: 'A no-cors POST answered 301 to another origin: the GET that follows carries no Origin (WebKit too: it keeps Origin only on a same-origin redirect)',
+    steps: ['append-a-request-origin-header:4', 'concept-http-redirect-fetch:12'], level: 'info',
+    case: {
+      request: { url: api('/origin/no-cors-post-301'), method: 'POST', origin: PAGE, mode: 'no-cors', body: true },
+      responses: [hop(api('/origin/no-cors-post-301'), 301, other('/origin/no-cors-post-301')), land(other('/origin/no-cors-post-301'), {})],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: false, status: 0, exposedHeaders: [],
+      requests: [sentActual('POST', api('/origin/no-cors-post-301'), PAGE), sentActual('GET', other('/origin/no-cors-post-301'), null)],
     },
   },
 ] as const satisfies readonly EdgeCase[];

@@ -5,12 +5,13 @@
  */
 import { ACAO, AUTHORIZATION } from '../../../spec/headers.js';
 import type { EdgeCase, Expectation } from '../types.js';
-import { PAGE, allowOrigin, api, other, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
+import { PAGE, allowOrigin, api, other, own, preflightOk, sentActual, sentPreflight } from '../fixtures.js';
 import { hop, land, preflightAt } from './chain.js';
 
 const BEARER = 'Bearer t';
 const dropped = { from: api('/redirect/authorization-dropped'), to: other('/redirect/authorization-dropped') };
 const droppedAcrh = { from: api('/redirect/authorization-dropped-acrh'), to: other('/redirect/authorization-dropped-acrh') };
+const sameToOther = { from: own('/redirect/same-origin-authorization-to-another-origin'), to: other('/redirect/same-origin-authorization-to-another-origin') };
 const kept = { from: api('/redirect/authorization-kept-same-origin'), to: api('/redirect/authorization-kept-same-origin/next') };
 
 /** An engine that preflights the GET after Authorization was removed: ACRH `acrh` there, Origin `origin` on that preflight. */
@@ -121,6 +122,42 @@ export const redirectAuthorizationCases = [
         sentActual('GET', kept.to, PAGE, { [AUTHORIZATION]: BEARER }),
       ],
       status: 200, exposedHeaders: [],
+    },
+  },
+  {
+    id: 'redirect/same-origin-authorization-to-another-origin',
+    title: 'A same-origin GET with Authorization redirected to another origin: Authorization is removed, so a plain CORS GET follows',
+    digest: 81, steps: ['concept-http-redirect-fetch:13', 'concept-main-fetch:12'], level: 'must',
+    case: {
+      request: { url: sameToOther.from, origin: PAGE, headers: { Authorization: BEARER } },
+      responses: [
+        hop(sameToOther.from, 302, sameToOther.to),
+        // Only an engine that still counts the removed Authorization asks for this.
+        preflightAt(sameToOther.to, preflightOk({ headers: 'authorization', origin: '*' })),
+        land(sameToOther.to, { [ACAO]: '*' }),
+      ],
+    },
+    expect: {
+      kind: 'verdict', outcome: 'ok', preflightSent: false, status: 200, exposedHeaders: [],
+      requests: [sentActual('GET', sameToOther.from, null, { [AUTHORIZATION]: BEARER }), sentActual('GET', sameToOther.to, PAGE, { [AUTHORIZATION]: null })],
+    },
+    // Measured: Firefox 153 ESR preflights the GET there (it started with an unsafe header); WebKitGTK 2.50
+    // preflights it for the Authorization it no longer carries.
+    profiles: {
+      firefox: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+        requests: [
+          sentActual('GET', sameToOther.from, null, { [AUTHORIZATION]: BEARER }),
+          sentPreflight(sameToOther.to, 'GET', null), sentActual('GET', sameToOther.to, PAGE, { [AUTHORIZATION]: null }),
+        ],
+      },
+      webkit: {
+        kind: 'verdict', outcome: 'ok', preflightSent: true, status: 200, exposedHeaders: [],
+        requests: [
+          sentActual('GET', sameToOther.from, null, { [AUTHORIZATION]: BEARER }),
+          sentPreflight(sameToOther.to, 'GET', 'authorization'), sentActual('GET', sameToOther.to, PAGE, { [AUTHORIZATION]: null }),
+        ],
+      },
     },
   },
 ] as const satisfies readonly EdgeCase[];

@@ -25,10 +25,12 @@ const url = {
   otherMethod: api('/cache/wildcard-method-other-method'),
   otherHeader: api('/cache/wildcard-header-other-name'),
   credentialed: api('/cache/wildcard-not-for-credentialed'),
+  fromCredentialed: api('/cache/wildcard-from-credentialed-preflight'),
 };
 
 const starHeaders = preflightOk({ headers: '*', maxAge: '600' });
 const starMethods = preflightOk({ methods: '*', maxAge: '600' });
+const credentialedStar = preflightOk({ methods: 'PUT, *', maxAge: '600', credentials: true });
 
 export const cacheWildcardCases = [
   {
@@ -97,5 +99,17 @@ export const cacheWildcardCases = [
       preflightOk({ methods: 'PUT', credentials: true, maxAge: '600' }), allowCredentials(),
     ),
     expect: preflightAgain(url.credentialed, 'PUT', null),
+  },
+  {
+    id: 'cache/wildcard-from-credentialed-preflight',
+    title: 'A credentialed PUT\'s preflight lists "PUT, *": its "*" meant a method named *, so an uncredentialed DELETE later is preflighted (WebKit answers from the cache)',
+    digest: 65, steps: ['concept-cache-match-method', 'cors-preflight-fetch-0:7.5'], level: 'should',
+    case: later(
+      [earlier(0, request(url.fromCredentialed, 'PUT', undefined, 'include'), credentialedStar, allowCredentials())],
+      1, request(url.fromCredentialed, 'DELETE'), preflightOk({ methods: 'DELETE', maxAge: '600' }),
+    ),
+    expect: preflightAgain(url.fromCredentialed, 'DELETE', null),
+    // Measured in WebKitGTK 2.50: the lookup asks only whether the DELETE is credentialed.
+    profiles: { webkit: fromCache(url.fromCredentialed, 'DELETE') },
   },
 ] as const satisfies readonly EdgeCase[];
