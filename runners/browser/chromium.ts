@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TargetError } from '../errors.js';
-import { ContextPool, runStepsInPage } from './context-pool.js';
+import { ContextPool, runStepsInPage, type PooledDriverOptions } from './context-pool.js';
 import type { BrowserDriver, BrowserStep, PageResult } from './driver.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -23,14 +23,7 @@ export class BrowserMissingError extends TargetError {
   }
 }
 
-export interface ChromiumOptions {
-  readonly executablePath?: string;
-  /** Cases run at once (one browser context each). */
-  readonly concurrency?: number;
-  /** Cases a context runs before it is replaced by a fresh one. */
-  readonly casesPerContext?: number;
-  /** Per fetch() call, in milliseconds. */
-  readonly fetchTimeoutMs?: number;
+export interface ChromiumOptions extends PooledDriverOptions {
   /**
    * The fetch() cache mode; default `default`, as script's. Measured in Chromium 156: `no-store`,
    * `no-cache` and `reload` also bypass the preflight cache, so every such request is preflighted.

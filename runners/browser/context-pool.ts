@@ -26,6 +26,17 @@ export interface ContextPoolOptions<Context, Page> {
   readonly close: (tab: Tab<Context, Page>) => Promise<void>;
 }
 
+/** What a driver built on a ContextPool takes. */
+export interface PooledDriverOptions {
+  readonly executablePath?: string;
+  /** Cases run at once (one browser context each). */
+  readonly concurrency?: number;
+  /** Cases a context runs before it is replaced by a fresh one. */
+  readonly casesPerContext?: number;
+  /** Per fetch() call, in milliseconds. */
+  readonly fetchTimeoutMs?: number;
+}
+
 export class ContextPool<Context, Page> {
   private readonly idle: Slot<Context, Page>[] = [];
   private readonly waiting: ((slot: Slot<Context, Page> | null) => void)[] = [];

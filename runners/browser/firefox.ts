@@ -9,18 +9,13 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { BrowserMissingError } from './chromium.js';
-import { ContextPool, runStepsInPage, type StepPage, type Tab } from './context-pool.js';
+import { ContextPool, runStepsInPage, type PooledDriverOptions, type StepPage, type Tab } from './context-pool.js';
 import type { BrowserDriver, BrowserStep, ContextWarmUp, PageResult } from './driver.js';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const FIREFOX_INSTALL = 'apt-get install firefox-esr';
 
-export interface FirefoxOptions {
-  readonly executablePath?: string;
-  readonly concurrency?: number;
-  readonly casesPerContext?: number;
-  /** Per fetch() call, in milliseconds. */
-  readonly fetchTimeoutMs?: number;
+export interface FirefoxOptions extends PooledDriverOptions {
   /** Run in every new browser context before its first case (Harness.warmUp): see there why Firefox needs it. */
   readonly warmUp?: ContextWarmUp;
 }
