@@ -91,14 +91,12 @@ function padded(value: string): boolean {
 }
 
 export class Network {
-  private readonly answers: Slot[];
+  private readonly answers: Slot[] = [];
 
-  constructor(answers: readonly CaseAnswer[]) {
-    this.answers = answers.map((answer) => slot(answer.for, answer));
-  }
+  private constructor() {}
 
   static fromCase(source: { preflight?: CaseResponse; response?: CaseResponse; responses?: readonly CaseAnswer[] }): Network {
-    const network = new Network([]);
+    const network = new Network();
     if (source.preflight) network.answers.push(slot('preflight', source.preflight));
     if (source.response) network.answers.push(slot('actual', source.response));
     for (const answer of source.responses ?? []) network.answers.push(slot(answer.for, answer));
