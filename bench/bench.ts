@@ -11,6 +11,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY } from '../runners/cli/serve.js';
 import { browserCasesPerSecond } from './browser.js';
@@ -19,6 +20,7 @@ import { shapes, verdictsPerSecond } from './model.js';
 const cli = fileURLToPath(new URL('../runners/cli/main.js', import.meta.url));
 const child = fileURLToPath(new URL('./suite-child.js', import.meta.url));
 const transportChild = fileURLToPath(new URL('./transport-child.js', import.meta.url));
+const serverChild = fileURLToPath(new URL('./server-child.js', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
@@ -32,14 +34,30 @@ function output(proc: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => proc.on('close', (code) => (code === null ? reject(new Error('killed')) : resolve(out))));
 }
 
+interface BenchServer {
+  readonly url: string;
+  readonly proc: ChildProcess;
+  /** The server process's CPU time so far (user + system), in microseconds. */
+  cpuUs(): Promise<number>;
+}
+
 /** The reference server in a process of its own, so client and server do not share an event loop. */
-async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [cli, 'serve', '--port', '0']);
-  const url = await new Promise<string>((resolve) => proc.stdout!.on('data', (chunk: Buffer) => {
-    const match = /listening on (\S+)/.exec(chunk.toString());
-    if (match) resolve(`${match[1]}/items`);
-  }));
-  return { url, proc };
+async function startServer(): Promise<BenchServer> {
+  const proc = spawn(process.execPath, [serverChild], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: proc.stdout! });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const next = (): Promise<string> => new Promise((resolve) => waiting.push(resolve));
+  const match = /listening on (\S+)/.exec(await next());
+  if (match === null) throw new Error('the bench server did not start');
+  return {
+    url: `${match[1]}/items`, proc,
+    async cpuUs() {
+      const answer = next();
+      proc.stdin!.write('cpu\n');
+      return (JSON.parse(await answer) as { cpuUs: number }).cpuUs;
+    },
+  };
 }
 
 /** The runner's transport alone against `url`: the ceiling for the suite's rate. */
@@ -87,8 +105,16 @@ async function main(): Promise<void> {
   try {
     // autocannon runs right before and right after the suite's long run and the two are averaged, so
     // the ratio compares the same conditions when other work on the machine comes and goes.
-    const rawRate = async (): Promise<number> =>
-      (await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 5, headers: { origin: 'https://app.example' } })).requests.average;
+    // Each side's CPU per request is measured too: on a machine where the load generator and the server
+    // share the cores, the ratio is decided by what a request costs both of them (see the README).
+    const rawRate = async (): Promise<{ rps: number; clientUs: number; serverUs: number }> => {
+      const client = process.cpuUsage();
+      const server0 = await server.cpuUs();
+      const result = await autocannon({ url: server.url, connections: 8, duration: quick ? 2 : 5, headers: { origin: 'https://app.example' } });
+      const serverUs = (await server.cpuUs()) - server0;
+      const used = process.cpuUsage(client);
+      return { rps: result.requests.average, clientUs: (used.user + used.system) / result.requests.total, serverUs: serverUs / result.requests.total };
+    };
     const transport = await transportRun(server.url, quick ? 2 : 8);
     log(`transport alone: ${transport.rps} requests/s, ${transport.cpuUsPerRequest} µs CPU per request`);
     const runs = [];
@@ -101,27 +127,33 @@ async function main(): Promise<void> {
     const sizes: Record<string, number> = quick ? { '10k': 2_000 } : { '10k': 5_500, '100k': 55_000, ...(full && { '1M': 550_000 }) };
     const peakRssMb: Record<string, number> = {};
     let long: Awaited<ReturnType<typeof suiteRun>> | undefined;
-    let rawBefore = 0;
-    let rawAfter = 0;
+    let rawBefore = { rps: 0, clientUs: 0, serverUs: 0 };
+    let rawAfter = rawBefore;
+    let suiteServerUs = 0;
     for (const [label, n] of Object.entries(sizes)) {
       const isLong = label === (quick ? '10k' : '100k');
       if (isLong) {
         rawBefore = await rawRate();
-        log(`raw: ${Math.round(rawBefore)} requests/s (autocannon, 8 connections)`);
+        log(`raw: ${Math.round(rawBefore.rps)} requests/s (autocannon, 8 connections)`);
       }
+      const server0 = await server.cpuUs();
       const run = await suiteRun(server.url, n);
+      if (isLong) suiteServerUs = ((await server.cpuUs()) - server0) / run.requests;
       peakRssMb[label] = run.peakRssMb;
       log(`peak RSS at ${label} (${run.requests} requests): ${run.peakRssMb} MB`);
       if (isLong) {
         long = run;
         rawAfter = await rawRate();
-        log(`raw again: ${Math.round(rawAfter)} requests/s`);
+        log(`raw again: ${Math.round(rawAfter.rps)} requests/s`);
       }
     }
     if (long === undefined) throw new Error('no long run among the sizes');
     const suiteRps = Math.round(long.requests / (long.durationMs / 1000));
     log(`suite: ${suiteRps} requests/s over ${long.requests} requests, ${long.cpuUsPerRequest} µs CPU per request`);
-    const rawRps = Math.round((rawBefore + rawAfter) / 2);
+    const rawRps = Math.round((rawBefore.rps + rawAfter.rps) / 2);
+    const rawClientUs = Math.round((rawBefore.clientUs + rawAfter.clientUs) / 2);
+    const rawServerUs = Math.round((rawBefore.serverUs + rawAfter.serverUs) / 2);
+    log(`CPU per request: autocannon ${rawClientUs} µs + server ${rawServerUs} µs; suite ${long.cpuUsPerRequest} µs + server ${Math.round(suiteServerUs)} µs`);
     const startups: number[] = [];
     for (let i = 0; i < 3; i++) startups.push(await startupMs());
     const startup = median(startups);
@@ -132,10 +164,12 @@ async function main(): Promise<void> {
       rawRps, suiteRps, ratio: Math.round((suiteRps / rawRps) * 100) / 100, modelVerdictsPerSec, defaultRunMs,
       defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: browser,
       transportRps: transport.rps, transportCpuUsPerRequest: transport.cpuUsPerRequest, suiteCpuUsPerRequest: long.cpuUsPerRequest,
-      suiteRequests: long.requests,
+      suiteRequests: long.requests, rawClientCpuUsPerRequest: rawClientUs, rawServerCpuUsPerRequest: rawServerUs,
+      suiteServerCpuUsPerRequest: Math.round(suiteServerUs),
     };
     process.stdout.write(json ? JSON.stringify(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
   } finally {
+    server.proc.stdin!.end();
     server.proc.kill();
   }
 }
