@@ -14,7 +14,7 @@ import { isOkStatus } from '../../spec/status.js';
 import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
-import type { NetworkResponse, Sending } from './network.js';
+import type { NetworkResponse, Send, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { Profile } from './profiles.js';
 import type { CacheRequest } from './preflight-cache.js';
@@ -72,8 +72,8 @@ export function cacheRequest(request: FetchRequest, profile: Profile): CacheRequ
   };
 }
 
-/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
-function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
+/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers), to be yielded. */
+function sendPreflight(request: FetchRequest, ctx: FetchContext): Send {
   const headers: Record<string, string> = {
     [ORIGIN]: preflightOrigin(request, ctx.profile),
     [ACCEPT]: '*/*',
@@ -92,7 +92,7 @@ function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<Netwo
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
     `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
   const url = currentUrl(request);
-  return yield* send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
+  return send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
 }
 
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
@@ -160,7 +160,7 @@ function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ct
 /** Returns null when the preflight succeeds, or the network error it ends in. */
 export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
-  const response = yield* sendPreflight(request, ctx);
+  const response = yield sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
   const checkFailure = preflightCorsCheck(request, response, ctx);
   if (checkFailure !== null) return checkFailure;
