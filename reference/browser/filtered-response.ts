@@ -6,6 +6,7 @@ import { failure } from '../../spec/abnf.js';
 import { extractHeaderListValues } from '../../spec/header-list.js';
 import { ACEH } from '../../spec/headers.js';
 import { byteLowercase } from '../../spec/header-list.js';
+import { convertHeaderNamesToSortedLowercaseSet } from '../../spec/request-headers.js';
 import { corsSafelistedResponseHeaderNames, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
 import type { FetchResponse } from './http-fetch.js';
 import type { FetchRequest } from './request.js';
@@ -17,23 +18,6 @@ export interface ScriptView {
   readonly exposedHeaders: readonly string[];
 }
 
-/**
- * Each name once, in code-unit order (as `sort()` orders strings). A response has a handful of headers,
- * so an insertion sort without a Set beats `[...new Set(names)].sort()`; long lists still take that route.
- */
-function uniqueSorted(names: readonly string[]): string[] {
-  if (names.length > 32) return [...new Set(names)].sort();
-  const sorted: string[] = [];
-  for (const name of names) {
-    let i = sorted.length;
-    while (i > 0 && sorted[i - 1]! > name) i--;
-    if (i > 0 && sorted[i - 1] === name) continue;
-    for (let j = sorted.length; j > i; j--) sorted[j] = sorted[j - 1]!;
-    sorted[i] = name;
-  }
-  return sorted;
-}
-
 /** The response's header names, byte-lowercased, each once, sorted, that `keep` accepts. */
 function visibleNames(result: FetchResponse, keep: (lowercaseName: string) => boolean): string[] {
   const names: string[] = [];
@@ -41,7 +25,7 @@ function visibleNames(result: FetchResponse, keep: (lowercaseName: string) => bo
     const lower = byteLowercase(name);
     if (keep(lower)) names.push(lower);
   }
-  return uniqueSorted(names);
+  return convertHeaderNamesToSortedLowercaseSet(names);
 }
 
 const notForbidden = (lowercaseName: string): boolean => !isForbiddenResponseHeaderName(lowercaseName);
@@ -56,7 +40,7 @@ function corsExposedHeaderNames(request: FetchRequest, result: FetchResponse, tr
   if (headerNames === null) return [];
   if (request.credentials !== 'include' && headerNames.includes('*')) {
     trace.info('concept-main-fetch:14.1', 'Access-Control-Expose-Headers * exposes every header of an uncredentialed response');
-    return uniqueSorted(result.response.headers.map(([name]) => byteLowercase(name)));
+    return convertHeaderNamesToSortedLowercaseSet(result.response.headers.map(([name]) => name));
   }
   return headerNames;
 }
