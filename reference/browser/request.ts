@@ -44,6 +44,8 @@ export interface FetchRequest {
   preflightNeeded?: boolean;
   /** The header list before the last redirect rewrote it, for a profile where removed headers still count. */
   headersBeforeRedirect?: [string, string][];
+  /** Memo of the byte-serialized request origin: valid while the URL list has `hops` URLs (a redirect appends one). */
+  serializedOriginOf?: { readonly hops: number; readonly value: string };
 }
 
 export function currentUrl(request: FetchRequest): URL {
@@ -169,5 +171,8 @@ export function createRequest(input: CaseRequest, trace: Trace, profile: Profile
     redirect: input.redirect ?? 'follow', headerList, defaultAccept,
     useCorsPreflight: input.useCorsPreflight === true, body: stream ? 'stream' : input.body === true ? 'bytes' : 'none',
     tainting: 'basic', redirectCount: 0,
+    // Every field present from the start: requests keep one shape as the algorithms fill in the memos.
+    sentOrigin: undefined, unsafeNamesOf: undefined, preflightNeeded: undefined, headersBeforeRedirect: undefined,
+    serializedOriginOf: undefined,
   };
 }
