@@ -128,11 +128,10 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
 }
 
 /** Steps 7.8-7.15: store the result in the preflight cache. */
-function storeResult(request: FetchRequest, methods: readonly string[], headerNames: readonly string[], response: NetworkResponse, ctx: FetchContext): void {
+function storeResult(key: CacheRequest, methods: readonly string[], headerNames: readonly string[], response: NetworkResponse, ctx: FetchContext): void {
   const { cache, trace, now } = ctx;
   const maxAge = preflightMaxAge(ctx.profile, response.headers);
   trace.info('cors-preflight-fetch-0:7.8', maxAge.detail);
-  const key = cacheRequest(request, ctx.profile);
   if (ctx.profile.cacheStructure === 'replace') cache.clear(key);
   for (const method of methods) {
     const entry = cache.methodMatch(key, method);
@@ -157,8 +156,8 @@ function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ct
   return corsCheck(request, response, ctx.trace, 'preflight', origin);
 }
 
-/** Returns null when the preflight succeeds, or the network error it ends in. */
-export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
+/** Returns null when the preflight succeeds (its result stored under `key`), or the network error it ends in. */
+export function* corsPreflightFetch(request: FetchRequest, key: CacheRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
   const response = yield sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
@@ -180,10 +179,10 @@ export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): S
   if (methods === null && request.useCorsPreflight) methods = [request.method];
   if (ctx.profile.cachesRejectedPreflight) {
     trace.info('browser:webkit-caches-rejected-preflight', `${ctx.profile.name} caches the result before judging the method and headers`);
-    storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+    storeResult(key, methods ?? [], headerNames ?? [], response, ctx);
   }
   const failed = judgeMethodAndHeaders(request, methods ?? [], headerNames ?? [], ctx);
   if (failed !== null) return failed;
-  if (!ctx.profile.cachesRejectedPreflight) storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+  if (!ctx.profile.cachesRejectedPreflight) storeResult(key, methods ?? [], headerNames ?? [], response, ctx);
   return null;
 }

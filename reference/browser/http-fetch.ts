@@ -12,6 +12,7 @@ import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.j
 import { httpRedirectFetch } from './http-redirect-fetch.js';
 import type { NetworkResponse, Send, Sending } from './network.js';
 import { requestOriginHeader } from './origin-header.js';
+import type { CacheRequest } from './preflight-cache.js';
 import { currentUrl, type FetchRequest } from './request.js';
 import type { NetworkError } from './trace.js';
 
@@ -25,10 +26,9 @@ export interface FetchResponse {
 export type FetchResult = FetchResponse | NetworkError;
 
 /** Step 4.1: is a preflight needed (true), or does the cache cover the method and every unsafe header? */
-function preflightNeeded(request: FetchRequest, ctx: FetchContext): boolean {
+function preflightNeeded(request: FetchRequest, key: CacheRequest, ctx: FetchContext): boolean {
   const { cache, trace } = ctx;
   cache.expire(ctx.now);
-  const key = cacheRequest(request, ctx.profile);
   // A profile that preflights every hop after a preflighted one needs an entry for the URL even for GET.
   const sticky = request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed' && !cache.hasEntry(key);
   const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
@@ -69,8 +69,10 @@ function sendActual(request: FetchRequest, ctx: FetchContext): Send {
 
 export function* httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): Sending<FetchResult> {
   const { trace } = ctx;
-  if (makeCorsPreflight && preflightNeeded(request, ctx)) {
-    const failed = yield* corsPreflightFetch(request, ctx);
+  if (makeCorsPreflight) {
+    // The cache key for this hop: the lookup and the store after a preflight use the same one.
+    const key = cacheRequest(request, ctx.profile);
+    const failed = preflightNeeded(request, key, ctx) ? yield* corsPreflightFetch(request, key, ctx) : null;
     if (failed !== null) return failed;
   }
   const response = yield sendActual(request, ctx);
