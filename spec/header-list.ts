@@ -54,8 +54,20 @@ export function byteUppercase(s: string): string {
  * @see https://infra.spec.whatwg.org/#byte-case-insensitive
  */
 export function byteCaseInsensitiveMatch(a: string, b: string): boolean {
-  return a.length === b.length && (a === b || byteLowercase(a) === byteLowercase(b));
+  if (a.length !== b.length) return false;
+  if (a === b) return true;
+  // Byte by byte, folding A-Z only: no lowercased copies (header lists are searched by name all the time).
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Different bytes match only as the two cases of one ASCII letter.
+    if ((x | 0x20) !== (y | 0x20) || !isAsciiLetter(x)) return false;
+  }
+  return true;
 }
+
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 /**
  * Whether some header in `list` has a name matching `name` byte-case-insensitively.

@@ -25,6 +25,14 @@ t.test('byte case', (t) => {
   t.equal(byteCaseInsensitiveMatch('\xc0', '\xe0'), false);
   t.equal(byteCaseInsensitiveMatch('ab', 'abc'), false);
   t.equal(byteCaseInsensitiveMatch('[', '{'), false, 'only letters fold');
+  let mismatches = 0;
+  for (let x = 0; x < 0x100; x++) {
+    for (let y = 0; y < 0x100; y++) {
+      const [a, b] = [String.fromCharCode(x), String.fromCharCode(y)];
+      if (byteCaseInsensitiveMatch(a, b) !== (byteLowercase(a) === byteLowercase(b))) mismatches++;
+    }
+  }
+  t.equal(mismatches, 0, 'every pair of bytes matches exactly when their byte-lowercasings are equal');
   t.end();
 });
 
@@ -132,6 +140,8 @@ t.test('properties', (t) => {
   })), 'unquoted values split on every comma');
   t.doesNotThrow(() => fc.assert(fc.property(byteString, (s) => byteLowercase(s).length === s.length && byteLowercase(byteLowercase(s)) === byteLowercase(s)
     && byteCaseInsensitiveMatch(s, byteUppercase(s)))), 'byte case folding is length-preserving and idempotent');
+  t.doesNotThrow(() => fc.assert(fc.property(byteString, byteString, (a, b) =>
+    byteCaseInsensitiveMatch(a, b) === (byteLowercase(a) === byteLowercase(b)))), 'byte-case-insensitive is equality of the byte-lowercasings');
   t.doesNotThrow(() => fc.assert(fc.property(fc.array(byteString, { minLength: 1, maxLength: 4 }), (values) => {
     const headers: HeaderList = values.map((v) => ['a', v] as const);
     return headerListGet(headers, 'A') === values.join(', ');
