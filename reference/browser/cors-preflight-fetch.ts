@@ -95,6 +95,12 @@ function sendPreflight(request: FetchRequest, ctx: FetchContext): Send {
   return send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
 }
 
+/** Whether Access-Control-Allow-Headers names `name` (byte-case-insensitively). */
+function listed(headerNames: readonly string[], name: string): boolean {
+  for (const item of headerNames) if (byteCaseInsensitiveMatch(item, name)) return true;
+  return false;
+}
+
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
 function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[], headerNames: readonly string[], ctx: FetchContext): NetworkError | null {
   const { trace, profile } = ctx;
@@ -105,11 +111,10 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
     return trace.fail('cors-preflight-fetch-0:7.5', `method ${request.method} is not in Access-Control-Allow-Methods [${list(methods)}]${star}; the match is case-sensitive`);
   }
   trace.pass('cors-preflight-fetch-0:7.5', `method ${request.method} is allowed`);
-  const listed = (name: string): boolean => headerNames.some((item) => byteCaseInsensitiveMatch(item, name));
   const wildcard = !include && headerNames.includes('*');
   // Step 7.6: Authorization is never covered by `*` (engines deviate: see the profile).
   for (const [name] of request.headersBeforeRedirect ?? request.headerList) {
-    if (!isCorsNonWildcardRequestHeaderName(name) || listed(name)) continue;
+    if (!isCorsNonWildcardRequestHeaderName(name) || listed(headerNames, name)) continue;
     if (wildcard && profile.wildcardCoversAuthorization) {
       trace.info('browser:wildcard-covers-authorization', `${profile.name} lets * cover ${name}; the spec does not`);
       continue;
@@ -118,7 +123,7 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
   }
   // Step 7.7.
   for (const name of preflightUnsafeNames(request, ctx)) {
-    if (!listed(name) && !wildcard) {
+    if (!listed(headerNames, name) && !wildcard) {
       const star = headerNames.includes('*') ? ' (* is literal for a credentialed request)' : '';
       return trace.fail('cors-preflight-fetch-0:7.7', `request header ${name} is not in Access-Control-Allow-Headers [${list(headerNames)}]${star}`);
     }

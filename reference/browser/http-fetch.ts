@@ -33,14 +33,15 @@ function preflightNeeded(request: FetchRequest, key: CacheRequest, ctx: FetchCon
   const sticky = request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed' && !cache.hasEntry(key);
   const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
     (!ctx.profile.cacheExemptMethods.includes(request.method) || request.useCorsPreflight || sticky);
-  const uncovered = preflightUnsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
+  const uncovered: string[] = [];
+  for (const name of preflightUnsafeNames(request, ctx)) if (cache.headerNameMatch(key, name) === undefined) uncovered.push(name);
   if (!methodNeedsPreflight && uncovered.length === 0) {
     ctx.preflight.fromCache = true;
     trace.pass('concept-http-fetch:4.1', `the preflight cache covers ${request.method} and the request's headers at ${key.url}`);
     return false;
   }
-  const why = [methodNeedsPreflight ? `method ${request.method}` : '', uncovered.length > 0 ? `headers ${uncovered.join(', ')}` : '']
-    .filter(Boolean).join(' and ');
+  const why = methodNeedsPreflight && uncovered.length > 0 ? `method ${request.method} and headers ${uncovered.join(', ')}`
+    : methodNeedsPreflight ? `method ${request.method}` : `headers ${uncovered.join(', ')}`;
   trace.info('concept-http-fetch:4.1', `no preflight cache entry for ${why}: a preflight is needed`);
   if (ctx.profile.cacheClearing === 'failed-lookup') {
     const removed = cache.clear(key);
