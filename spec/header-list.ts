@@ -27,14 +27,20 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  // Fast paths: most names are lowercase already; without bytes >= 0x80, toLowerCase changes exactly A-Z.
-  let upper = false;
+  // Fast path: most names are lowercase ASCII already, and come back as they are.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) return s.replace(ASCII_UPPER, flipCase);
-    if (c >= 0x41 && c <= 0x5a) upper = true;
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return lowercaseFrom(s, i);
   }
-  return upper ? s.toLowerCase() : s;
+  return s;
+}
+
+// Without bytes >= 0x80 (none before `from`), toLowerCase changes exactly A-Z.
+function lowercaseFrom(s: string, from: number): string {
+  for (let i = from; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) return s.replace(ASCII_UPPER, flipCase);
+  }
+  return s.toLowerCase();
 }
 
 /**
