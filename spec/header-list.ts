@@ -20,6 +20,7 @@ export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 const ASCII_UPPER = /[A-Z]/g;
 const ASCII_LOWER = /[a-z]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x20);
 
 /**
@@ -27,20 +28,10 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  // Fast path: most names are lowercase ASCII already, and come back as they are.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return lowercaseFrom(s, i);
-  }
-  return s;
-}
-
-// Without bytes >= 0x80 (none before `from`), toLowerCase changes exactly A-Z.
-function lowercaseFrom(s: string, from: number): string {
-  for (let i = from; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0x80) return s.replace(ASCII_UPPER, flipCase);
-  }
-  return s.toLowerCase();
+  // toLowerCase is a builtin far faster than a loop over the bytes, and returns an already lowercase
+  // string unchanged. It also folds bytes 0xC0-0xDE, so a string it changes that has bytes >= 0x80 takes A-Z only.
+  const lower = s.toLowerCase();
+  return lower === s || !NON_ASCII.test(s) ? lower : s.replace(ASCII_UPPER, flipCase);
 }
 
 /**
@@ -48,11 +39,9 @@ function lowercaseFrom(s: string, from: number): string {
  * @see https://infra.spec.whatwg.org/#byte-uppercase
  */
 export function byteUppercase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return s.replace(ASCII_LOWER, flipCase);
-  }
-  return s;
+  // As byteLowercase: toUpperCase also changes 0xB5, 0xDF-0xFF (some into two characters), so not for those.
+  const upper = s.toUpperCase();
+  return upper === s || !NON_ASCII.test(s) ? upper : s.replace(ASCII_LOWER, flipCase);
 }
 
 /**
