@@ -28,10 +28,7 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  // toLowerCase is a builtin far faster than a loop over the bytes, and returns an already lowercase
-  // string unchanged. It also folds bytes 0xC0-0xDE, so a string it changes that has bytes >= 0x80 takes A-Z only.
-  const lower = s.toLowerCase();
-  return lower === s || !NON_ASCII.test(s) ? lower : s.replace(ASCII_UPPER, flipCase);
+  return lowercased(s);
 }
 
 /**
@@ -39,10 +36,23 @@ export function byteLowercase(s: string): string {
  * @see https://infra.spec.whatwg.org/#byte-uppercase
  */
 export function byteUppercase(s: string): string {
-  // As byteLowercase: toUpperCase also changes 0xB5, 0xDF-0xFF (some into two characters), so not for those.
-  const upper = s.toUpperCase();
-  return upper === s || !NON_ASCII.test(s) ? upper : s.replace(ASCII_LOWER, flipCase);
+  return uppercased(s);
 }
+
+// The same few names and methods are folded on every exchange, so the results are memoized by value (a
+// lookup costs less than the builtin's copy of the string). toLowerCase and toUpperCase are exact on
+// ASCII; they also change some bytes >= 0x80 (0xB5, 0xC0-0xFF, some into two characters), so a string
+// they change that has such a byte is folded by replacing the ASCII letters alone.
+const lowercased = memoizeString((s: string): string => {
+  const lower = s.toLowerCase();
+  if (lower === s) return s;
+  return NON_ASCII.test(s) ? s.replace(ASCII_UPPER, flipCase) : lower;
+});
+const uppercased = memoizeString((s: string): string => {
+  const upper = s.toUpperCase();
+  if (upper === s) return s;
+  return NON_ASCII.test(s) ? s.replace(ASCII_LOWER, flipCase) : upper;
+});
 
 /**
  * Whether two byte strings are equal after byte-lowercasing both.
