@@ -56,14 +56,15 @@ function clearCacheAfterNetworkError(request: FetchRequest, ctx: FetchContext): 
 export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   const url = currentUrl(request);
-  const http = url.protocol === 'http:' || url.protocol === 'https:';
+  const scheme = url.protocol;
+  const http = scheme === 'http:' || scheme === 'https:';
   if (!recursive) trace.info('concept-main-fetch', `${request.method} ${url.href} from ${request.origin.kind === 'opaque' ? 'an opaque origin' : 'the page'}, mode ${request.mode}, credentials ${request.credentials}`);
   if ((isSameOrigin(originOfUrl(url), request.origin) && request.tainting === 'basic')) {
     trace.info(STEP, 'same-origin request: no CORS');
-    if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${url.protocol} URL`);
+    if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${scheme} URL`);
     return yield* httpFetch(request, ctx, false);
   }
-  if (url.protocol === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
+  if (scheme === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
   if (request.mode === 'same-origin') {
     return trace.fail(STEP, `mode "same-origin" and ${url.href} is cross-origin`);
   }
@@ -71,10 +72,10 @@ export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: 
     if (request.redirect !== 'follow') return trace.fail(STEP, `mode "no-cors" needs redirect mode "follow", not "${request.redirect}"`);
     request.tainting = 'opaque';
     trace.info(STEP, 'no-cors request: the response will be opaque');
-    if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${url.protocol} URL`);
+    if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${scheme} URL`);
     return yield* httpFetch(request, ctx, false);
   }
-  if (!http) return trace.fail(STEP, `${url.protocol} is not an HTTP(S) scheme`);
+  if (!http) return trace.fail(STEP, `${scheme} is not an HTTP(S) scheme`);
   // The cors branch runs here, not in a generator of its own that every resume would pass through.
   const makeCorsPreflight = corsFetchMode(request, ctx);
   const result = yield* httpFetch(request, ctx, makeCorsPreflight);
