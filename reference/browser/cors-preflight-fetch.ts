@@ -83,7 +83,8 @@ function sendPreflight(request: FetchRequest, ctx: FetchContext): Send {
     ctx.trace.info('browser:firefox-preflight-origin-untainted', `${ctx.profile.name} sends the preflight with the page's origin although a redirect tainted the request's`);
   }
   const names = preflightUnsafeNames(request, ctx);
-  const removed = names.filter((name) => !unsafeNames(request, ctx).includes(name));
+  const own = unsafeNames(request, ctx);
+  const removed = names === own ? [] : names.filter((name) => !own.includes(name));
   if (removed.length > 0) {
     ctx.trace.info('browser:webkit-redirect-removed-headers-count', `${ctx.profile.name} still lists ${removed.join(', ')}, which the redirect removed from the request`);
   }
