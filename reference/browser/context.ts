@@ -1,5 +1,5 @@
 /** What one run of the machine shares across its algorithms. */
-import type { Answers, NetworkResponse, Send } from './network.js';
+import type { Send } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import type { Profile } from './profiles.js';
 import type { Trace } from './trace.js';
@@ -14,12 +14,13 @@ export interface FetchContext {
   readonly now: number;
   /** Whether a preflight was sent, and whether the cache answered where one was needed. */
   readonly preflight: { sent: boolean; fromCache: boolean };
-  /** Who answers what is sent: the case, or a live runner's wire (see exchangeMachine). */
-  readonly answers: Answers;
 }
 
-/** Sends `request`: records it and returns the answer (the case's, or the wire's). */
-export function send(ctx: FetchContext, request: Send['request'], url: URL): NetworkResponse {
+/**
+ * Records `request` as sent and returns it for the caller to yield to whoever answers (the case, or the
+ * wire): `const response = yield send(...)`. A plain function, not a generator level of its own.
+ */
+export function send(ctx: FetchContext, request: Send['request'], url: URL): Send {
   ctx.sent.push(request);
-  return ctx.answers.send(request, url);
+  return { request, url };
 }

@@ -14,7 +14,7 @@ import { isOkStatus } from '../../spec/status.js';
 import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Send, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { Profile } from './profiles.js';
 import type { CacheRequest } from './preflight-cache.js';
@@ -72,8 +72,8 @@ export function cacheRequest(request: FetchRequest, profile: Profile): CacheRequ
   };
 }
 
-/** Steps 1-6: sends the preflight request (no credentials, no author headers). */
-function sendPreflight(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers), to be yielded. */
+function sendPreflight(request: FetchRequest, ctx: FetchContext): Send {
   const headers: Record<string, string> = {
     [ORIGIN]: preflightOrigin(request, ctx.profile),
     [ACCEPT]: '*/*',
@@ -163,9 +163,9 @@ function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ct
 }
 
 /** Returns null when the preflight succeeds (its result stored under `key`), or the network error it ends in. */
-export function corsPreflightFetch(request: FetchRequest, key: CacheRequest, ctx: FetchContext): NetworkError | null {
+export function* corsPreflightFetch(request: FetchRequest, key: CacheRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
-  const response = sendPreflight(request, ctx);
+  const response = yield sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
   const checkFailure = preflightCorsCheck(request, response, ctx);
   if (checkFailure !== null) return checkFailure;

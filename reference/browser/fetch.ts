@@ -7,7 +7,7 @@ import type { FetchContext } from './context.js';
 import { CaseError } from './errors.js';
 import { filteredResponse } from './filtered-response.js';
 import { mainFetch } from './main-fetch.js';
-import { Network, Replay, Unanswered, type Answers, type NetworkResponse, type Sending } from './network.js';
+import { answerFromCase, Network, type Sending } from './network.js';
 import { PreflightCache } from './preflight-cache.js';
 import { profiles, type Profile } from './profiles.js';
 import { createRequest } from './request.js';
@@ -21,11 +21,11 @@ interface Exchange {
   readonly responses?: readonly CaseAnswer[];
 }
 
-function fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number, answers: Answers): Verdict {
+function* fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache, now: number): Sending<Verdict> {
   const trace = new Trace();
   const request = createRequest(exchange.request, trace, profile);
-  const ctx: FetchContext = { profile, cache, trace, sent: [], now, preflight: { sent: false, fromCache: false }, answers };
-  const result = mainFetch(request, ctx, false);
+  const ctx: FetchContext = { profile, cache, trace, sent: [], now, preflight: { sent: false, fromCache: false } };
+  const result = yield* mainFetch(request, ctx, false);
   // Key order as in DESIGN.md §4; literal objects (no spreads: this is the hot path of every run).
   if (result.type === 'network-error') {
     return {
@@ -49,14 +49,14 @@ export function runCase(input: Case, profileName?: ProfileName): Verdict {
   const cache = new PreflightCache(profile);
   const history = input.history;
   if (history !== undefined) runHistory(history, profile, cache);
-  return fetchOnce(input, profile, cache, input.at ?? history?.[history.length - 1]?.at ?? 0, Network.fromCase(input));
+  return answerFromCase(fetchOnce(input, profile, cache, input.at ?? history?.[history.length - 1]?.at ?? 0), Network.fromCase(input));
 }
 
 /** The history's exchanges in order, filling the shared preflight cache; their verdicts are not kept. */
 function runHistory(history: readonly CaseHistoryEntry[], profile: Profile, cache: PreflightCache): void {
   history.forEach((entry, i) => {
     try {
-      fetchOnce(entry, profile, cache, entry.at, Network.fromCase(entry));
+      answerFromCase(fetchOnce(entry, profile, cache, entry.at), Network.fromCase(entry));
     } catch (error) {
       if (error instanceof CaseError) throw new CaseError(`history[${i}]: ${error.message}`);
       throw error;
@@ -67,19 +67,9 @@ function runHistory(history: readonly CaseHistoryEntry[], profile: Profile, cach
 /**
  * The machine for one request with an empty preflight cache, for a live runner: it yields each request
  * the browser would send and is resumed with the server's response, until it returns the verdict.
- * (The same steps as `runCase`, which answers from the case instead.) The machine is pure, so each
- * response is taken by running it again from the start with the responses so far: a live exchange
- * sends a few requests, each far slower than a run.
+ * (The same steps as `runCase`, which answers from the case instead.)
  */
-export function* exchangeMachine(request: CaseRequest, profileName: ProfileName = 'spec'): Sending<Verdict> {
+export function exchangeMachine(request: CaseRequest, profileName: ProfileName = 'spec'): Sending<Verdict> {
   const profile = profiles[profileName];
-  const responses: NetworkResponse[] = [];
-  for (;;) {
-    try {
-      return fetchOnce({ request }, profile, new PreflightCache(profile), 0, new Replay(responses));
-    } catch (error) {
-      if (!(error instanceof Unanswered)) throw error;
-      responses.push(yield error.send);
-    }
-  }
+  return fetchOnce({ request }, profile, new PreflightCache(profile), 0);
 }

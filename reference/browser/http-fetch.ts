@@ -10,7 +10,7 @@ import { corsCheck } from './cors-check.js';
 import { cacheRequest, corsPreflightFetch, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Send, Sending } from './network.js';
 import { requestOriginHeader } from './origin-header.js';
 import type { CacheRequest } from './preflight-cache.js';
 import { currentUrl, type FetchRequest } from './request.js';
@@ -50,8 +50,8 @@ function preflightNeeded(request: FetchRequest, key: CacheRequest, ctx: FetchCon
   return true;
 }
 
-/** Sends the actual request: Origin (when appended) and the author headers that survive. */
-function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
+/** The actual request as sent, to be yielded: Origin (when appended) and the author headers that survive. */
+function sendActual(request: FetchRequest, ctx: FetchContext): Send {
   const headers: Record<string, string> = {};
   const origin = requestOriginHeader(request, ctx.profile.originSurvivesRedirectToGet);
   if (origin !== null && (request.method === 'GET' || request.method === 'HEAD') && request.tainting !== 'cors' && request.sentOrigin === true) {
@@ -68,15 +68,15 @@ function sendActual(request: FetchRequest, ctx: FetchContext): NetworkResponse {
   return send(ctx, { kind: 'actual', method: request.method, url: url.href, headers }, url);
 }
 
-export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): FetchResult {
+export function* httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   if (makeCorsPreflight) {
     // The cache key for this hop: the lookup and the store after a preflight use the same one.
     const key = cacheRequest(request, ctx.profile);
-    const failed = preflightNeeded(request, key, ctx) ? corsPreflightFetch(request, key, ctx) : null;
+    const failed = preflightNeeded(request, key, ctx) ? yield* corsPreflightFetch(request, key, ctx) : null;
     if (failed !== null) return failed;
   }
-  const response = sendActual(request, ctx);
+  const response = yield sendActual(request, ctx);
   const what = isRedirectStatus(response.status) ? `redirect response (${response.status})` : `response (${response.status})`;
   // Step 4.4: every response, redirects included, when tainting is cors.
   if (request.tainting === 'cors') {
@@ -101,7 +101,7 @@ export function httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPref
         trace.info('concept-http-fetch:6.3', 'redirect mode is "manual": script gets an opaque-redirect filtered response');
         return { type: 'response', response, opaqueRedirect: true };
       case 'follow':
-        return httpRedirectFetch(request, response, ctx);
+        return yield* httpRedirectFetch(request, response, ctx);
     }
   }
   return { type: 'response', response, opaqueRedirect: false };

@@ -13,7 +13,7 @@ import type { FetchContext } from './context.js';
 import { unsafeNames } from './cors-preflight-fetch.js';
 import type { FetchResult } from './http-fetch.js';
 import { mainFetch } from './main-fetch.js';
-import type { NetworkResponse } from './network.js';
+import type { NetworkResponse, Sending } from './network.js';
 import { currentUrl, type FetchRequest } from './request.js';
 import type { NetworkError } from './trace.js';
 
@@ -117,7 +117,7 @@ function rewriteRequest(request: FetchRequest, status: number, location: URL, ct
   }
 }
 
-export function httpRedirectFetch(request: FetchRequest, response: NetworkResponse, ctx: FetchContext): FetchResult {
+export function* httpRedirectFetch(request: FetchRequest, response: NetworkResponse, ctx: FetchContext): Sending<FetchResult> {
   const location = locationUrl(response, ctx);
   // Step 4: no Location, so the redirect response itself is the answer.
   if (location === null) {
@@ -132,5 +132,5 @@ export function httpRedirectFetch(request: FetchRequest, response: NetworkRespon
   request.urlList.push(location.listed);
   ctx.trace.info('concept-http-redirect-fetch:18', `following the ${response.status} to ${location.listed.href}`);
   // Step 22.
-  return mainFetch(request, ctx, true);
+  return yield* mainFetch(request, ctx, true);
 }

@@ -8,6 +8,7 @@ import type { FetchContext } from './context.js';
 import { cacheRequest, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { NotModelledError } from './errors.js';
 import { httpFetch, type FetchResult } from './http-fetch.js';
+import type { Sending } from './network.js';
 import { currentUrl, type FetchRequest } from './request.js';
 
 const STEP = 'concept-main-fetch:12';
@@ -52,7 +53,7 @@ function clearCacheAfterNetworkError(request: FetchRequest, ctx: FetchContext): 
   }
 }
 
-export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): FetchResult {
+export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   const url = currentUrl(request);
   const scheme = url.protocol;
@@ -61,7 +62,7 @@ export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: b
   if ((isSameOrigin(originOfUrl(url), request.origin) && request.tainting === 'basic')) {
     trace.info(STEP, 'same-origin request: no CORS');
     if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${scheme} URL`);
-    return httpFetch(request, ctx, false);
+    return yield* httpFetch(request, ctx, false);
   }
   if (scheme === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
   if (request.mode === 'same-origin') {
@@ -72,11 +73,12 @@ export function mainFetch(request: FetchRequest, ctx: FetchContext, recursive: b
     request.tainting = 'opaque';
     trace.info(STEP, 'no-cors request: the response will be opaque');
     if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${scheme} URL`);
-    return httpFetch(request, ctx, false);
+    return yield* httpFetch(request, ctx, false);
   }
   if (!http) return trace.fail(STEP, `${scheme} is not an HTTP(S) scheme`);
+  // The cors branch runs here, not in a generator of its own that every resume would pass through.
   const makeCorsPreflight = corsFetchMode(request, ctx);
-  const result = httpFetch(request, ctx, makeCorsPreflight);
+  const result = yield* httpFetch(request, ctx, makeCorsPreflight);
   if (makeCorsPreflight && result.type === 'network-error') clearCacheAfterNetworkError(request, ctx);
   return result;
 }

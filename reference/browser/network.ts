@@ -1,8 +1,7 @@
 /**
- * The network. The machine sends each request to its `Answers` and goes on with the response: a pure
- * run answers from the case (`Network`: the first unused answer with the same `for`, and URL when
- * given); for a live runner, `exchangeMachine` yields each request it has no answer for (a `Send`), is
- * resumed with the response off the wire (`wireHeaderList`), and replays the machine with it (`Replay`).
+ * The network. The machine yields each request it sends (a `Send`) and resumes with the response: a
+ * pure run answers from the case (`Network`: the first unused answer with the same `for`, and URL when
+ * given), a live runner from the wire (`wireHeaderList`).
  */
 import type { HeaderList } from '../../spec/header-list.js';
 import { memoizeString } from '../../spec/memo.js';
@@ -69,13 +68,8 @@ export interface Send {
   readonly url: URL;
 }
 
-/** A machine that yields each request it sends and is resumed with each response. */
+/** A part of the machine that may send requests: it yields them and is resumed with each response. */
 export type Sending<T> = Generator<Send, T, NetworkResponse>;
-
-/** Whoever answers the requests one fetch sends. */
-export interface Answers {
-  send(request: SentRequest, url: URL): NetworkResponse;
-}
 
 /** Runs `machine` to its end, answering every request from `network`. */
 export function answerFromCase<T>(machine: Sending<T>, network: Network): T {
@@ -96,28 +90,7 @@ function padded(value: string): boolean {
   return first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09;
 }
 
-/** What a replay throws at the first request it has no answer for yet. */
-export class Unanswered {
-  constructor(readonly send: Send) {}
-}
-
-/**
- * The wire's answers so far, in the order the requests were sent: the machine is pure, so a run from
- * the start sends the same requests again, and the first one beyond the answers is the next to send.
- */
-export class Replay implements Answers {
-  private next = 0;
-
-  constructor(private readonly answers: readonly NetworkResponse[]) {}
-
-  send(request: SentRequest, url: URL): NetworkResponse {
-    const answer = this.answers[this.next++];
-    if (answer === undefined) throw new Unanswered({ request, url });
-    return answer;
-  }
-}
-
-export class Network implements Answers {
+export class Network {
   private readonly answers: Slot[] = [];
 
   private constructor() {}
