@@ -20,6 +20,7 @@ export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 const ASCII_UPPER = /[A-Z]/g;
 const ASCII_LOWER = /[a-z]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x20);
 
 /**
@@ -27,14 +28,7 @@ const flipCase = (c: string): string => String.fromCharCode(c.charCodeAt(0) ^ 0x
  * @see https://infra.spec.whatwg.org/#byte-lowercase
  */
 export function byteLowercase(s: string): string {
-  // Fast paths: most names are lowercase already; without bytes >= 0x80, toLowerCase changes exactly A-Z.
-  let upper = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return s.replace(ASCII_UPPER, flipCase);
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  return upper ? s.toLowerCase() : s;
+  return lowercased(s);
 }
 
 /**
@@ -42,20 +36,43 @@ export function byteLowercase(s: string): string {
  * @see https://infra.spec.whatwg.org/#byte-uppercase
  */
 export function byteUppercase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return s.replace(ASCII_LOWER, flipCase);
-  }
-  return s;
+  return uppercased(s);
 }
+
+// The same few names and methods are folded on every exchange, so the results are memoized by value (a
+// lookup costs less than the builtin's copy of the string). toLowerCase and toUpperCase are exact on
+// ASCII; they also change some bytes >= 0x80 (0xB5, 0xC0-0xFF, some into two characters), so a string
+// they change that has such a byte is folded by replacing the ASCII letters alone.
+const lowercased = memoizeString((s: string): string => {
+  const lower = s.toLowerCase();
+  if (lower === s) return s;
+  return NON_ASCII.test(s) ? s.replace(ASCII_UPPER, flipCase) : lower;
+});
+const uppercased = memoizeString((s: string): string => {
+  const upper = s.toUpperCase();
+  if (upper === s) return s;
+  return NON_ASCII.test(s) ? s.replace(ASCII_LOWER, flipCase) : upper;
+});
 
 /**
  * Whether two byte strings are equal after byte-lowercasing both.
  * @see https://infra.spec.whatwg.org/#byte-case-insensitive
  */
 export function byteCaseInsensitiveMatch(a: string, b: string): boolean {
-  return a.length === b.length && (a === b || byteLowercase(a) === byteLowercase(b));
+  if (a.length !== b.length) return false;
+  if (a === b) return true;
+  // Byte by byte, folding A-Z only: no lowercased copies (header lists are searched by name all the time).
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Different bytes match only as the two cases of one ASCII letter.
+    if ((x | 0x20) !== (y | 0x20) || !isAsciiLetter(x)) return false;
+  }
+  return true;
 }
+
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 /**
  * Whether some header in `list` has a name matching `name` byte-case-insensitively.
@@ -124,7 +141,17 @@ export function normalizeHeaderValue(value: string): string {
 }
 
 // Each line of a list header is parsed once per distinct value (servers repeat the same few values).
-const parseListLine = memoizeString(parseTokenList);
+// The memo keeps the tokens in a holder that is never handed out, and each caller gets a copy: a shared
+// array would be frozen, and V8 reads and iterates frozen arrays several times slower than plain ones.
+const parsedListLine = memoizeString((value: string): { readonly tokens: readonly string[] } | Failure => {
+  const tokens = parseTokenList(value);
+  return tokens === failure ? failure : { tokens };
+});
+
+function parseListLine(value: string): string[] | Failure {
+  const parsed = parsedListLine(value);
+  return parsed === failure ? failure : parsed.tokens.slice();
+}
 
 /** The list-valued CORS headers whose values `extractHeaderListValues` parses. */
 export type ListHeaderName = typeof ACAM | typeof ACAH | typeof ACEH | typeof ACRH;

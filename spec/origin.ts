@@ -24,14 +24,16 @@ const NULL = 'null';
  * @see https://url.spec.whatwg.org/#concept-url-origin
  */
 export function originOfUrl(url: URL): Origin {
-  if (!TUPLE_SCHEMES.has(url.protocol)) return OPAQUE;
-  // Keyed by the serialized URL (URL objects are mutable): origins are asked for again and again.
-  let origin = origins.get(url.href);
+  // Keyed by the serialized URL (URL objects are mutable): origins are asked for again and again, and the
+  // href is a stored string where the other getters slice a new one.
+  const href = url.href;
+  let origin = origins.get(href);
   if (origin === undefined) {
     // URL omits a port equal to the scheme's default, which is exactly the tuple's null port.
-    origin = { kind: 'tuple', scheme: url.protocol.slice(0, -1), host: url.hostname, port: url.port === '' ? null : Number(url.port) };
+    origin = !TUPLE_SCHEMES.has(url.protocol) ? OPAQUE
+      : { kind: 'tuple', scheme: url.protocol.slice(0, -1), host: url.hostname, port: url.port === '' ? null : Number(url.port) };
     if (origins.size >= ORIGIN_CACHE_SIZE) origins.clear();
-    origins.set(url.href, origin);
+    origins.set(href, origin);
   }
   return origin;
 }

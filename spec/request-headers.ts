@@ -142,10 +142,20 @@ export function parseSingleRangeHeaderValue(value: string, allowWhitespace: bool
  * @see https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
  */
 export function convertHeaderNamesToSortedLowercaseSet(names: Iterable<string>): string[] {
-  const set = new Set<string>();
-  for (const name of names) set.add(byteLowercase(name));
+  const list: readonly string[] = Array.isArray(names) ? names : [...names];
   // Byte strings hold one code unit per byte, so code-unit order is byte order; set members never tie.
-  return [...set].sort((a, b) => (a < b ? -1 : 1));
+  if (list.length > 32) return [...new Set(list.map(byteLowercase))].sort((a, b) => (a < b ? -1 : 1));
+  // A request or response has a handful of names: an insertion sort needs no Set, spread or comparator.
+  const set: string[] = [];
+  for (const name of list) {
+    const lower = byteLowercase(name);
+    let i = set.length;
+    while (i > 0 && set[i - 1]! > lower) i--;
+    if (i > 0 && set[i - 1] === lower) continue;
+    for (let j = set.length; j > i; j--) set[j] = set[j - 1]!;
+    set[i] = lower;
+  }
+  return set;
 }
 
 /**

@@ -34,7 +34,14 @@ export function isForbiddenResponseHeaderName(name: string): boolean {
  * @see https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name
  */
 export function corsSafelistedResponseHeaderNames(exposed: readonly string[]): (lowercaseName: string) => boolean {
+  // Most responses expose nothing: then there is nothing to collect.
+  if (exposed.length === 0) return isSafelistedOnly;
   const listed = new Set<string>();
-  for (const item of exposed) if (!isForbiddenResponseHeaderName(item)) listed.add(byteLowercase(item));
+  for (const item of exposed) {
+    const lower = byteLowercase(item);
+    if (!FORBIDDEN_RESPONSE_HEADER_NAMES.has(lower)) listed.add(lower);
+  }
   return (lowercaseName) => CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lowercaseName) || listed.has(lowercaseName);
 }
+
+const isSafelistedOnly = (lowercaseName: string): boolean => CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(lowercaseName);

@@ -1,5 +1,5 @@
 /** What one run of the machine shares across its algorithms. */
-import type { NetworkResponse, Send, Sending } from './network.js';
+import type { Send } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import type { Profile } from './profiles.js';
 import type { Trace } from './trace.js';
@@ -16,8 +16,11 @@ export interface FetchContext {
   readonly preflight: { sent: boolean; fromCache: boolean };
 }
 
-/** Sends `request`: records it, yields it to whoever answers (the case, or the wire), returns the answer. */
-export function* send(ctx: FetchContext, request: Send['request'], url: URL): Sending<NetworkResponse> {
+/**
+ * Records `request` as sent and returns it for the caller to yield to whoever answers (the case, or the
+ * wire): `const response = yield send(...)`. A plain function, not a generator level of its own.
+ */
+export function send(ctx: FetchContext, request: Send['request'], url: URL): Send {
   ctx.sent.push(request);
-  return yield { request, url };
+  return { request, url };
 }

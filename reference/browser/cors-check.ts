@@ -4,13 +4,14 @@
  */
 import { headerListGet } from '../../spec/header-list.js';
 import { ACAC, ACAO } from '../../spec/headers.js';
+import { memoizeString } from '../../spec/memo.js';
 import type { NetworkResponse } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { FetchRequest } from './request.js';
 import type { NetworkError, Trace } from './trace.js';
 
-/** The value in double quotes, escaped as JSON when it needs it (the common case needs nothing). */
-const show = (value: string): string => (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(value) ? `"${value}"` : JSON.stringify(value));
+/** The value in double quotes, escaped as JSON when it needs it (the common case needs nothing); the same origins are shown again and again. */
+const show = memoizeString((value: string): string => (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(value) ? `"${value}"` : JSON.stringify(value)));
 
 /**
  * Returns null on success, or the network error the failing step produces. `serialized` is the origin

@@ -14,7 +14,7 @@ import { isOkStatus } from '../../spec/status.js';
 import { send, type FetchContext } from './context.js';
 import { corsCheck } from './cors-check.js';
 import { preflightMaxAge } from './max-age.js';
-import type { NetworkResponse, Sending } from './network.js';
+import type { NetworkResponse, Send, Sending } from './network.js';
 import { byteSerializeRequestOrigin } from './origin-header.js';
 import type { Profile } from './profiles.js';
 import type { CacheRequest } from './preflight-cache.js';
@@ -72,8 +72,8 @@ export function cacheRequest(request: FetchRequest, profile: Profile): CacheRequ
   };
 }
 
-/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers). */
-function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
+/** Steps 1-6: the preflight request, exactly as sent (no credentials, no author headers), to be yielded. */
+function sendPreflight(request: FetchRequest, ctx: FetchContext): Send {
   const headers: Record<string, string> = {
     [ORIGIN]: preflightOrigin(request, ctx.profile),
     [ACCEPT]: '*/*',
@@ -83,7 +83,8 @@ function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<Netwo
     ctx.trace.info('browser:firefox-preflight-origin-untainted', `${ctx.profile.name} sends the preflight with the page's origin although a redirect tainted the request's`);
   }
   const names = preflightUnsafeNames(request, ctx);
-  const removed = names.filter((name) => !unsafeNames(request, ctx).includes(name));
+  const own = unsafeNames(request, ctx);
+  const removed = names === own ? [] : names.filter((name) => !own.includes(name));
   if (removed.length > 0) {
     ctx.trace.info('browser:webkit-redirect-removed-headers-count', `${ctx.profile.name} still lists ${removed.join(', ')}, which the redirect removed from the request`);
   }
@@ -92,7 +93,13 @@ function* sendPreflight(request: FetchRequest, ctx: FetchContext): Sending<Netwo
   ctx.trace.info('cors-preflight-fetch-0:5', `preflight OPTIONS ${currentUrl(request).href} with ` +
     `Access-Control-Request-Method ${request.method}` + (names.length > 0 ? ` and Access-Control-Request-Headers ${headers[ACRH]}` : ''));
   const url = currentUrl(request);
-  return yield* send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
+  return send(ctx, { kind: 'preflight', method: 'OPTIONS', url: url.href, headers }, url);
+}
+
+/** Whether Access-Control-Allow-Headers names `name` (byte-case-insensitively). */
+function listed(headerNames: readonly string[], name: string): boolean {
+  for (const item of headerNames) if (byteCaseInsensitiveMatch(item, name)) return true;
+  return false;
 }
 
 /** Steps 7.5-7.7: is the request's method and every unsafe header allowed? */
@@ -105,11 +112,10 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
     return trace.fail('cors-preflight-fetch-0:7.5', `method ${request.method} is not in Access-Control-Allow-Methods [${list(methods)}]${star}; the match is case-sensitive`);
   }
   trace.pass('cors-preflight-fetch-0:7.5', `method ${request.method} is allowed`);
-  const listed = (name: string): boolean => headerNames.some((item) => byteCaseInsensitiveMatch(item, name));
   const wildcard = !include && headerNames.includes('*');
   // Step 7.6: Authorization is never covered by `*` (engines deviate: see the profile).
   for (const [name] of request.headersBeforeRedirect ?? request.headerList) {
-    if (!isCorsNonWildcardRequestHeaderName(name) || listed(name)) continue;
+    if (!isCorsNonWildcardRequestHeaderName(name) || listed(headerNames, name)) continue;
     if (wildcard && profile.wildcardCoversAuthorization) {
       trace.info('browser:wildcard-covers-authorization', `${profile.name} lets * cover ${name}; the spec does not`);
       continue;
@@ -118,7 +124,7 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
   }
   // Step 7.7.
   for (const name of preflightUnsafeNames(request, ctx)) {
-    if (!listed(name) && !wildcard) {
+    if (!listed(headerNames, name) && !wildcard) {
       const star = headerNames.includes('*') ? ' (* is literal for a credentialed request)' : '';
       return trace.fail('cors-preflight-fetch-0:7.7', `request header ${name} is not in Access-Control-Allow-Headers [${list(headerNames)}]${star}`);
     }
@@ -128,11 +134,10 @@ function judgeMethodAndHeaders(request: FetchRequest, methods: readonly string[]
 }
 
 /** Steps 7.8-7.15: store the result in the preflight cache. */
-function storeResult(request: FetchRequest, methods: readonly string[], headerNames: readonly string[], response: NetworkResponse, ctx: FetchContext): void {
+function storeResult(key: CacheRequest, methods: readonly string[], headerNames: readonly string[], response: NetworkResponse, ctx: FetchContext): void {
   const { cache, trace, now } = ctx;
   const maxAge = preflightMaxAge(ctx.profile, response.headers);
   trace.info('cors-preflight-fetch-0:7.8', maxAge.detail);
-  const key = cacheRequest(request, ctx.profile);
   if (ctx.profile.cacheStructure === 'replace') cache.clear(key);
   for (const method of methods) {
     const entry = cache.methodMatch(key, method);
@@ -157,10 +162,10 @@ function preflightCorsCheck(request: FetchRequest, response: NetworkResponse, ct
   return corsCheck(request, response, ctx.trace, 'preflight', origin);
 }
 
-/** Returns null when the preflight succeeds, or the network error it ends in. */
-export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
+/** Returns null when the preflight succeeds (its result stored under `key`), or the network error it ends in. */
+export function* corsPreflightFetch(request: FetchRequest, key: CacheRequest, ctx: FetchContext): Sending<NetworkError | null> {
   const { trace } = ctx;
-  const response = yield* sendPreflight(request, ctx);
+  const response = yield sendPreflight(request, ctx);
   // Step 7: the CORS check uses the actual request (its credentials mode), then the ok status.
   const checkFailure = preflightCorsCheck(request, response, ctx);
   if (checkFailure !== null) return checkFailure;
@@ -180,10 +185,10 @@ export function* corsPreflightFetch(request: FetchRequest, ctx: FetchContext): S
   if (methods === null && request.useCorsPreflight) methods = [request.method];
   if (ctx.profile.cachesRejectedPreflight) {
     trace.info('browser:webkit-caches-rejected-preflight', `${ctx.profile.name} caches the result before judging the method and headers`);
-    storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+    storeResult(key, methods ?? [], headerNames ?? [], response, ctx);
   }
   const failed = judgeMethodAndHeaders(request, methods ?? [], headerNames ?? [], ctx);
   if (failed !== null) return failed;
-  if (!ctx.profile.cachesRejectedPreflight) storeResult(request, methods ?? [], headerNames ?? [], response, ctx);
+  if (!ctx.profile.cachesRejectedPreflight) storeResult(key, methods ?? [], headerNames ?? [], response, ctx);
   return null;
 }

@@ -12,7 +12,7 @@ import { PreflightCache } from './preflight-cache.js';
 import { profiles, type Profile } from './profiles.js';
 import { createRequest } from './request.js';
 import { Trace } from './trace.js';
-import type { Case, CaseAnswer, CaseRequest, CaseResponse, ProfileName, Verdict } from './types.js';
+import type { Case, CaseAnswer, CaseHistoryEntry, CaseRequest, CaseResponse, ProfileName, Verdict } from './types.js';
 
 interface Exchange {
   readonly request: CaseRequest;
@@ -47,7 +47,13 @@ function* fetchOnce(exchange: Exchange, profile: Profile, cache: PreflightCache,
 export function runCase(input: Case, profileName?: ProfileName): Verdict {
   const profile = profiles[profileName ?? input.profile ?? 'spec'];
   const cache = new PreflightCache(profile);
-  const history = input.history ?? [];
+  const history = input.history;
+  if (history !== undefined) runHistory(history, profile, cache);
+  return answerFromCase(fetchOnce(input, profile, cache, input.at ?? history?.[history.length - 1]?.at ?? 0), Network.fromCase(input));
+}
+
+/** The history's exchanges in order, filling the shared preflight cache; their verdicts are not kept. */
+function runHistory(history: readonly CaseHistoryEntry[], profile: Profile, cache: PreflightCache): void {
   history.forEach((entry, i) => {
     try {
       answerFromCase(fetchOnce(entry, profile, cache, entry.at), Network.fromCase(entry));
@@ -56,7 +62,6 @@ export function runCase(input: Case, profileName?: ProfileName): Verdict {
       throw error;
     }
   });
-  return answerFromCase(fetchOnce(input, profile, cache, input.at ?? history[history.length - 1]?.at ?? 0), Network.fromCase(input));
 }
 
 /**

@@ -6,6 +6,7 @@ import { failure } from '../../spec/abnf.js';
 import { extractHeaderListValues } from '../../spec/header-list.js';
 import { ACEH } from '../../spec/headers.js';
 import { byteLowercase } from '../../spec/header-list.js';
+import { convertHeaderNamesToSortedLowercaseSet } from '../../spec/request-headers.js';
 import { corsSafelistedResponseHeaderNames, isForbiddenResponseHeaderName } from '../../spec/response-headers.js';
 import type { FetchResponse } from './http-fetch.js';
 import type { FetchRequest } from './request.js';
@@ -17,17 +18,17 @@ export interface ScriptView {
   readonly exposedHeaders: readonly string[];
 }
 
-const uniqueSorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
-
 /** The response's header names, byte-lowercased, each once, sorted, that `keep` accepts. */
 function visibleNames(result: FetchResponse, keep: (lowercaseName: string) => boolean): string[] {
-  const names = new Set<string>();
+  const names: string[] = [];
   for (const [name] of result.response.headers) {
     const lower = byteLowercase(name);
-    if (keep(lower)) names.add(lower);
+    if (keep(lower)) names.push(lower);
   }
-  return [...names].sort();
+  return convertHeaderNamesToSortedLowercaseSet(names);
 }
+
+const notForbidden = (lowercaseName: string): boolean => !isForbiddenResponseHeaderName(lowercaseName);
 
 /** Step 14.1: the CORS-exposed header-name list, from Access-Control-Expose-Headers. */
 function corsExposedHeaderNames(request: FetchRequest, result: FetchResponse, trace: Trace): readonly string[] {
@@ -39,7 +40,7 @@ function corsExposedHeaderNames(request: FetchRequest, result: FetchResponse, tr
   if (headerNames === null) return [];
   if (request.credentials !== 'include' && headerNames.includes('*')) {
     trace.info('concept-main-fetch:14.1', 'Access-Control-Expose-Headers * exposes every header of an uncredentialed response');
-    return uniqueSorted(result.response.headers.map(([name]) => byteLowercase(name)));
+    return convertHeaderNamesToSortedLowercaseSet(result.response.headers.map(([name]) => name));
   }
   return headerNames;
 }
@@ -49,7 +50,7 @@ export function filteredResponse(request: FetchRequest, result: FetchResponse, t
   if (result.opaqueRedirect) return { type: 'opaqueredirect', status: 0, exposedHeaders: [] };
   switch (request.tainting) {
     case 'basic':
-      return { type: 'basic', status: result.response.status, exposedHeaders: visibleNames(result, (name) => !isForbiddenResponseHeaderName(name)) };
+      return { type: 'basic', status: result.response.status, exposedHeaders: visibleNames(result, notForbidden) };
     case 'opaque':
       trace.info('concept-filtered-response-opaque', 'no-cors: script sees status 0 and no headers');
       return { type: 'opaque', status: 0, exposedHeaders: [] };

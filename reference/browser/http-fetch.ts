@@ -10,8 +10,9 @@ import { corsCheck } from './cors-check.js';
 import { cacheRequest, corsPreflightFetch, preflightUnsafeNames } from './cors-preflight-fetch.js';
 import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';
-import type { NetworkResponse, Sending } from './network.js';
+import type { NetworkResponse, Send, Sending } from './network.js';
 import { requestOriginHeader } from './origin-header.js';
+import type { CacheRequest } from './preflight-cache.js';
 import { currentUrl, type FetchRequest } from './request.js';
 import type { NetworkError } from './trace.js';
 
@@ -24,33 +25,33 @@ export interface FetchResponse {
 
 export type FetchResult = FetchResponse | NetworkError;
 
-/** Step 4.1: is a preflight needed, or does the cache cover the method and every unsafe header? */
-function* preflightIfNeeded(request: FetchRequest, ctx: FetchContext): Sending<NetworkError | null> {
+/** Step 4.1: is a preflight needed (true), or does the cache cover the method and every unsafe header? */
+function preflightNeeded(request: FetchRequest, key: CacheRequest, ctx: FetchContext): boolean {
   const { cache, trace } = ctx;
   cache.expire(ctx.now);
-  const key = cacheRequest(request, ctx.profile);
   // A profile that preflights every hop after a preflighted one needs an entry for the URL even for GET.
   const sticky = request.preflightNeeded === true && ctx.profile.preflightAfterRedirect !== 'as-needed' && !cache.hasEntry(key);
   const methodNeedsPreflight = cache.methodMatch(key, request.method) === undefined &&
     (!ctx.profile.cacheExemptMethods.includes(request.method) || request.useCorsPreflight || sticky);
-  const uncovered = preflightUnsafeNames(request, ctx).filter((name) => cache.headerNameMatch(key, name) === undefined);
+  const uncovered: string[] = [];
+  for (const name of preflightUnsafeNames(request, ctx)) if (cache.headerNameMatch(key, name) === undefined) uncovered.push(name);
   if (!methodNeedsPreflight && uncovered.length === 0) {
     ctx.preflight.fromCache = true;
     trace.pass('concept-http-fetch:4.1', `the preflight cache covers ${request.method} and the request's headers at ${key.url}`);
-    return null;
+    return false;
   }
-  const why = [methodNeedsPreflight ? `method ${request.method}` : '', uncovered.length > 0 ? `headers ${uncovered.join(', ')}` : '']
-    .filter(Boolean).join(' and ');
+  const why = methodNeedsPreflight && uncovered.length > 0 ? `method ${request.method} and headers ${uncovered.join(', ')}`
+    : methodNeedsPreflight ? `method ${request.method}` : `headers ${uncovered.join(', ')}`;
   trace.info('concept-http-fetch:4.1', `no preflight cache entry for ${why}: a preflight is needed`);
   if (ctx.profile.cacheClearing === 'failed-lookup') {
     const removed = cache.clear(key);
     if (removed > 0) trace.info('browser:chromium-cache-clearing', `${ctx.profile.name} erases the entry that did not cover the request (${removed} cache entr${removed === 1 ? 'y' : 'ies'})`);
   }
-  return yield* corsPreflightFetch(request, ctx);
+  return true;
 }
 
-/** The actual request as sent: Origin (when appended) and the author headers that survive. */
-function* sendActual(request: FetchRequest, ctx: FetchContext): Sending<NetworkResponse> {
+/** The actual request as sent, to be yielded: Origin (when appended) and the author headers that survive. */
+function sendActual(request: FetchRequest, ctx: FetchContext): Send {
   const headers: Record<string, string> = {};
   const origin = requestOriginHeader(request, ctx.profile.originSurvivesRedirectToGet);
   if (origin !== null && (request.method === 'GET' || request.method === 'HEAD') && request.tainting !== 'cors' && request.sentOrigin === true) {
@@ -64,16 +65,18 @@ function* sendActual(request: FetchRequest, ctx: FetchContext): Sending<NetworkR
     headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value;
   }
   const url = currentUrl(request);
-  return yield* send(ctx, { kind: 'actual', method: request.method, url: url.href, headers }, url);
+  return send(ctx, { kind: 'actual', method: request.method, url: url.href, headers }, url);
 }
 
 export function* httpFetch(request: FetchRequest, ctx: FetchContext, makeCorsPreflight: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   if (makeCorsPreflight) {
-    const failed = yield* preflightIfNeeded(request, ctx);
+    // The cache key for this hop: the lookup and the store after a preflight use the same one.
+    const key = cacheRequest(request, ctx.profile);
+    const failed = preflightNeeded(request, key, ctx) ? yield* corsPreflightFetch(request, key, ctx) : null;
     if (failed !== null) return failed;
   }
-  const response = yield* sendActual(request, ctx);
+  const response = yield sendActual(request, ctx);
   const what = isRedirectStatus(response.status) ? `redirect response (${response.status})` : `response (${response.status})`;
   // Step 4.4: every response, redirects included, when tainting is cors.
   if (request.tainting === 'cors') {

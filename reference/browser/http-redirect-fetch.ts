@@ -6,6 +6,7 @@
 import { failure } from '../../spec/abnf.js';
 import { extractLocation, headerListGet } from '../../spec/header-list.js';
 import { LOCATION } from '../../spec/headers.js';
+import { memoizeString } from '../../spec/memo.js';
 import { isSameOrigin, originOfUrl } from '../../spec/origin.js';
 import { isCorsNonWildcardRequestHeaderName, isRequestBodyHeaderName } from '../../spec/request-headers.js';
 import type { FetchContext } from './context.js';
@@ -24,8 +25,28 @@ function identicalLocation(response: NetworkResponse): string | null {
   return values.every((value) => value === values[0]) ? values[0] ?? null : null;
 }
 
+/** A Location resolved against the response's URL: as parsed (for the checks), and without its fragment (for the URL list). */
+interface ResolvedLocation {
+  readonly url: URL;
+  readonly listed: URL;
+}
+
+// Each distinct (response URL, Location) pair is parsed once, keyed as `${href} ${location}` (a serialized URL
+// has no space). The URLs are shared between runs, so nothing may mutate them.
+const resolveLocation = memoizeString((key: string): ResolvedLocation | null => {
+  const space = key.indexOf(' ');
+  const [base, location] = [key.slice(0, space), key.slice(space + 1)];
+  try {
+    const listed = new URL(location, base);
+    listed.hash = '';
+    return { url: new URL(location, base), listed };
+  } catch {
+    return null;
+  }
+});
+
 /** Step 3: the response's location URL, or null (no Location), or a network error. */
-function locationUrl(response: NetworkResponse, ctx: FetchContext): URL | null | NetworkError {
+function locationUrl(response: NetworkResponse, ctx: FetchContext): ResolvedLocation | null | NetworkError {
   let location = extractLocation(response.headers);
   if (location === null) return null;
   if (location === failure && ctx.profile.identicalLocationLinesAreOne && identicalLocation(response) !== null) {
@@ -37,12 +58,8 @@ function locationUrl(response: NetworkResponse, ctx: FetchContext): URL | null |
     ctx.trace.info('browser:webkit-joined-location-lines', `${ctx.profile.name} joins the Location lines into one URL: ${JSON.stringify(location)}`);
   }
   if (location === failure) return ctx.trace.fail('concept-http-redirect-fetch:5', 'the redirect has more than one Location header');
-  try {
-    const url = new URL(location, response.url);
-    return url;
-  } catch {
-    return ctx.trace.fail('concept-http-redirect-fetch:5', `Location ${JSON.stringify(location)} is not a valid URL`);
-  }
+  return resolveLocation(`${response.url.href} ${location}`) ??
+    ctx.trace.fail('concept-http-redirect-fetch:5', `Location ${JSON.stringify(location)} is not a valid URL`);
 }
 
 /** Steps 5-11: the checks that end the redirect in a network error. */
@@ -107,14 +124,13 @@ export function* httpRedirectFetch(request: FetchRequest, response: NetworkRespo
     ctx.trace.info('concept-http-redirect-fetch:4', `the ${response.status} has no Location: script gets it as is`);
     return { type: 'response', response, opaqueRedirect: false };
   }
-  if (!(location instanceof URL)) return location;
-  const failed = vetLocation(request, response, location, ctx);
+  if ('type' in location) return location;
+  const failed = vetLocation(request, response, location.url, ctx);
   if (failed !== null) return failed;
-  rewriteRequest(request, response.status, location, ctx);
-  // Step 18: the new URL joins the URL list, which can taint the origin.
-  location.hash = '';
-  request.urlList.push(location);
-  ctx.trace.info('concept-http-redirect-fetch:18', `following the ${response.status} to ${location.href}`);
+  rewriteRequest(request, response.status, location.url, ctx);
+  // Step 18: the new URL, without its fragment, joins the URL list, which can taint the origin.
+  request.urlList.push(location.listed);
+  ctx.trace.info('concept-http-redirect-fetch:18', `following the ${response.status} to ${location.listed.href}`);
   // Step 22.
   return yield* mainFetch(request, ctx, true);
 }

@@ -27,39 +27,44 @@ function needsCorsPreflight(request: FetchRequest, ctx: FetchContext): string | 
   return null;
 }
 
-function* corsFetch(request: FetchRequest, ctx: FetchContext): Sending<FetchResult> {
-  const { trace } = ctx;
+/** Step 12, "cors" and "cors-with-preflight": sets the cors tainting; returns whether HTTP fetch makes a CORS preflight. */
+function corsFetchMode(request: FetchRequest, ctx: FetchContext): boolean {
   request.tainting = 'cors';
   const reason = needsCorsPreflight(request, ctx);
   if (reason === null) {
-    trace.info(STEP, `cross-origin request without a preflight: GET/HEAD/POST with safelisted headers (${currentUrl(request).href})`);
-    return yield* httpFetch(request, ctx, false);
+    ctx.trace.info(STEP, `cross-origin request without a preflight: GET/HEAD/POST with safelisted headers (${currentUrl(request).href})`);
+    return false;
   }
-  trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
+  ctx.trace.info(STEP, `cross-origin request with a preflight: ${reason}`);
   request.preflightNeeded = true;
-  const result = yield* httpFetch(request, ctx, true);
-  if (result.type === 'network-error' && ctx.profile.cacheClearing === 'never') {
+  return true;
+}
+
+/** Step 12, "cors-with-preflight": a network error clears the request's preflight cache entries (engines differ). */
+function clearCacheAfterNetworkError(request: FetchRequest, ctx: FetchContext): void {
+  const { trace } = ctx;
+  if (ctx.profile.cacheClearing === 'never') {
     trace.info('browser:webkit-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} never clears its preflight cache`);
-  } else if (result.type === 'network-error' && ctx.profile.cacheClearing === 'failed-lookup') {
+  } else if (ctx.profile.cacheClearing === 'failed-lookup') {
     trace.info('browser:chromium-cache-clearing', `the preflighted fetch failed; ${ctx.profile.name} keeps its preflight cache entries`);
-  } else if (result.type === 'network-error') {
+  } else {
     const removed = ctx.cache.clear(cacheRequest(request, ctx.profile));
     trace.info('concept-cache-clear', `the preflighted fetch failed: ${removed} preflight cache entr${removed === 1 ? 'y' : 'ies'} cleared`);
   }
-  return result;
 }
 
 export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: boolean): Sending<FetchResult> {
   const { trace } = ctx;
   const url = currentUrl(request);
-  const http = url.protocol === 'http:' || url.protocol === 'https:';
+  const scheme = url.protocol;
+  const http = scheme === 'http:' || scheme === 'https:';
   if (!recursive) trace.info('concept-main-fetch', `${request.method} ${url.href} from ${request.origin.kind === 'opaque' ? 'an opaque origin' : 'the page'}, mode ${request.mode}, credentials ${request.credentials}`);
   if ((isSameOrigin(originOfUrl(url), request.origin) && request.tainting === 'basic')) {
     trace.info(STEP, 'same-origin request: no CORS');
-    if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${url.protocol} URL`);
+    if (!http) throw new NotModelledError(STEP, `a same-origin fetch of a ${scheme} URL`);
     return yield* httpFetch(request, ctx, false);
   }
-  if (url.protocol === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
+  if (scheme === 'data:') throw new NotModelledError(STEP, 'fetching a data: URL');
   if (request.mode === 'same-origin') {
     return trace.fail(STEP, `mode "same-origin" and ${url.href} is cross-origin`);
   }
@@ -67,9 +72,13 @@ export function* mainFetch(request: FetchRequest, ctx: FetchContext, recursive: 
     if (request.redirect !== 'follow') return trace.fail(STEP, `mode "no-cors" needs redirect mode "follow", not "${request.redirect}"`);
     request.tainting = 'opaque';
     trace.info(STEP, 'no-cors request: the response will be opaque');
-    if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${url.protocol} URL`);
+    if (!http) throw new NotModelledError(STEP, `a no-cors fetch of a ${scheme} URL`);
     return yield* httpFetch(request, ctx, false);
   }
-  if (!http) return trace.fail(STEP, `${url.protocol} is not an HTTP(S) scheme`);
-  return yield* corsFetch(request, ctx);
+  if (!http) return trace.fail(STEP, `${scheme} is not an HTTP(S) scheme`);
+  // The cors branch runs here, not in a generator of its own that every resume would pass through.
+  const makeCorsPreflight = corsFetchMode(request, ctx);
+  const result = yield* httpFetch(request, ctx, makeCorsPreflight);
+  if (makeCorsPreflight && result.type === 'network-error') clearCacheAfterNetworkError(request, ctx);
+  return result;
 }

@@ -99,13 +99,13 @@ export class Network {
     const network = new Network();
     if (source.preflight) network.answers.push(slot('preflight', source.preflight));
     if (source.response) network.answers.push(slot('actual', source.response));
-    for (const answer of source.responses ?? []) network.answers.push(slot(answer.for, answer));
+    if (source.responses) for (const answer of source.responses) network.answers.push(slot(answer.for, answer));
     return network;
   }
 
   /** The case's answer to a request; a request with no answer in the case is an input error. */
   send(request: SentRequest, url: URL): NetworkResponse {
-    const found = this.answers.find((s) => !s.used && s.for === request.kind && (s.url === undefined || s.url === request.url));
+    const found = this.unused(request);
     if (found === undefined) {
       const field = request.kind === 'preflight' ? 'preflight' : 'response';
       throw new MissingAnswerError(request, `no answer for the ${request.kind} request ${request.method} ${request.url}: ` +
@@ -113,5 +113,13 @@ export class Network {
     }
     found.used = true;
     return { url, status: found.answer.status, headers: responseHeaderList(found.answer.headers) };
+  }
+
+  /** The first unused answer for the request's kind, and its URL when the answer names one. */
+  private unused(request: SentRequest): Slot | undefined {
+    for (const s of this.answers) {
+      if (!s.used && s.for === request.kind && (s.url === undefined || s.url === request.url)) return s;
+    }
+    return undefined;
   }
 }

@@ -21,7 +21,12 @@ export function isRedirectTainted(request: FetchRequest): boolean {
 
 /** @see https://fetch.spec.whatwg.org/#byte-serializing-a-request-origin */
 export function byteSerializeRequestOrigin(request: FetchRequest): string {
-  return isRedirectTainted(request) ? 'null' : serializeOrigin(request.origin);
+  // Asked several times per hop (Origin headers, the CORS checks, the cache key): computed once per URL list.
+  const memo = request.serializedOriginOf;
+  if (memo !== undefined && memo.hops === request.urlList.length) return memo.value;
+  const value = isRedirectTainted(request) ? 'null' : serializeOrigin(request.origin);
+  request.serializedOriginOf = { hops: request.urlList.length, value };
+  return value;
 }
 
 /**

@@ -37,8 +37,12 @@ export class PreflightCache {
 
   /** Entries must be removed once max-age seconds have passed since storing. */
   expire(now: number): void {
-    const live = (entry: CacheEntry): boolean => now - entry.storedAt < entry.maxAge;
-    if (!this.entries.every(live)) this.entries = this.entries.filter(live);
+    // Usually none has expired: only then is a new list built.
+    for (const entry of this.entries) {
+      if (now - entry.storedAt < entry.maxAge) continue;
+      this.entries = this.entries.filter((live) => now - live.storedAt < live.maxAge);
+      return;
+    }
   }
 
   get size(): number {
@@ -63,21 +67,28 @@ export class PreflightCache {
 
   /** Whether any entry matches the request (engines that keep one result per URL ask this first). */
   hasEntry(request: CacheRequest): boolean {
-    return this.entries.some((entry) => this.matches(entry, request));
+    for (const entry of this.entries) if (this.matches(entry, request)) return true;
+    return false;
   }
 
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match-method */
   methodMatch(request: CacheRequest, method: string): CacheEntry | undefined {
-    return this.entries.find((entry) => this.matches(entry, request) &&
-      (entry.method === method || (entry.method === '*' && this.wildcardUsable(entry, request))));
+    for (const entry of this.entries) {
+      if (this.matches(entry, request) &&
+        (entry.method === method || (entry.method === '*' && this.wildcardUsable(entry, request)))) return entry;
+    }
+    return undefined;
   }
 
   /** @see https://fetch.spec.whatwg.org/#concept-cache-match-header */
   headerNameMatch(request: CacheRequest, name: string): CacheEntry | undefined {
-    return this.entries.find((entry) => this.matches(entry, request) && entry.headerName !== null &&
-      (byteCaseInsensitiveMatch(entry.headerName, name) ||
-        (entry.headerName === '*' && this.wildcardUsable(entry, request) &&
-          (!isCorsNonWildcardRequestHeaderName(name) || this.profile.cacheWildcardCoversAuthorization))));
+    for (const entry of this.entries) {
+      if (this.matches(entry, request) && entry.headerName !== null &&
+        (byteCaseInsensitiveMatch(entry.headerName, name) ||
+          (entry.headerName === '*' && this.wildcardUsable(entry, request) &&
+            (!isCorsNonWildcardRequestHeaderName(name) || this.profile.cacheWildcardCoversAuthorization)))) return entry;
+    }
+    return undefined;
   }
 
   /** Sets a matching entry's max-age (cors-preflight-fetch-0 steps 7.12 and 7.14). */

@@ -44,6 +44,8 @@ export interface FetchRequest {
   preflightNeeded?: boolean;
   /** The header list before the last redirect rewrote it, for a profile where removed headers still count. */
   headersBeforeRedirect?: [string, string][];
+  /** Memo of the byte-serialized request origin: valid while the URL list has `hops` URLs (a redirect appends one). */
+  serializedOriginOf?: { readonly hops: number; readonly value: string };
 }
 
 export function currentUrl(request: FetchRequest): URL {
@@ -53,10 +55,10 @@ export function currentUrl(request: FetchRequest): URL {
 }
 
 /** Header values as bytes: browsers reject code points above U+00FF in a ByteString (TypeError). */
-function byteStringOrThrow(value: string, where: string): string {
+function byteStringOrThrow(value: string, name: string): string {
   for (let i = 0; i < value.length; i++) {
     if (value.charCodeAt(i) > 0xff) {
-      throw new CaseError(`${where}: "${value}" is not a byte string (the Headers API throws TypeError)`);
+      throw new CaseError(`${where(name)}: "${value}" is not a byte string (the Headers API throws TypeError)`);
     }
   }
   return value;
@@ -64,11 +66,16 @@ function byteStringOrThrow(value: string, where: string): string {
 
 function caseHeaderLines(headers: CaseHeaders | undefined): [string, string][] {
   const lines: [string, string][] = [];
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    for (const one of typeof value === 'string' ? [value] : value) lines.push([name, one]);
+  for (const name in headers) {
+    const value = headers[name]!;
+    if (typeof value === 'string') lines.push([name, value]);
+    else for (const one of value) lines.push([name, one]);
   }
   return lines;
 }
+
+/** Where an input error points; built only when one is thrown. */
+const where = (name: string): string => `request.headers["${name}"]`;
 
 /**
  * Headers "append" with guard `request` or `request-no-cors`: invalid names or values throw,
@@ -76,21 +83,20 @@ function caseHeaderLines(headers: CaseHeaders | undefined): [string, string][] {
  */
 function appendAuthorHeaders(input: CaseRequest, mode: FetchRequest['mode'], trace: Trace, profile: Profile): [string, string][] {
   const list: [string, string][] = [];
-  const poisoned = profile.combinesRequestHeaders ? forbiddenWhenCombined(input) : new Set<string>();
+  const poisoned = profile.combinesRequestHeaders ? forbiddenWhenCombined(input) : null;
   for (const [name, raw] of caseHeaderLines(input.headers)) {
-    const where = `request.headers["${name}"]`;
-    const value = normalizeHeaderValue(byteStringOrThrow(raw, where));
-    if (!isToken(name)) throw new CaseError(`${where}: not a valid header name (the Headers API throws TypeError)`);
-    if (/[\0\r\n]/.test(value)) throw new CaseError(`${where}: a header value cannot contain NUL, CR or LF`);
+    const value = normalizeHeaderValue(byteStringOrThrow(raw, name));
+    if (!isToken(name)) throw new CaseError(`${where(name)}: not a valid header name (the Headers API throws TypeError)`);
+    if (/[\0\r\n]/.test(value)) throw new CaseError(`${where(name)}: a header value cannot contain NUL, CR or LF`);
     if (isForbiddenRequestHeader(name, value)) {
       trace.info('forbidden-request-header', `${name}: the Headers API silently drops this forbidden request-header`);
       continue;
     }
-    if (poisoned.has(name.toLowerCase())) {
+    if (poisoned !== null && poisoned.has(name.toLowerCase())) {
       trace.info('browser:chromium-combined-request-headers', `${name}: its combined value is forbidden, so this engine drops every ${name} line`);
       continue;
     }
-    if (profile.extraForbiddenRequestHeaders.includes(name.toLowerCase())) {
+    if (profile.extraForbiddenRequestHeaders.length > 0 && profile.extraForbiddenRequestHeaders.includes(name.toLowerCase())) {
       trace.info('browser:chromium-user-agent-forbidden', `${name}: this engine silently drops it, although the spec lets script set it`);
       continue;
     }
@@ -165,5 +171,8 @@ export function createRequest(input: CaseRequest, trace: Trace, profile: Profile
     redirect: input.redirect ?? 'follow', headerList, defaultAccept,
     useCorsPreflight: input.useCorsPreflight === true, body: stream ? 'stream' : input.body === true ? 'bytes' : 'none',
     tainting: 'basic', redirectCount: 0,
+    // Every field present from the start: requests keep one shape as the algorithms fill in the memos.
+    sentOrigin: undefined, unsafeNamesOf: undefined, preflightNeeded: undefined, headersBeforeRedirect: undefined,
+    serializedOriginOf: undefined,
   };
 }

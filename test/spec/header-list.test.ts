@@ -21,10 +21,26 @@ import { byteString, syntaxString } from './fixtures/arbitraries.js';
 t.test('byte case', (t) => {
   t.equal(byteLowercase('Content-TYPE \xc0\xc9'), 'content-type \xc0\xc9', 'bytes >= 0x80 are not letters');
   t.equal(byteUppercase('content-type \xe0\xe9'), 'CONTENT-TYPE \xe0\xe9');
+  t.equal(byteUppercase('stra\xdfe \xb5 \xff'), 'STRA\xdfE \xb5 \xff', 'toUpperCase would make SS, U+039C and U+0178 of these');
+  // The definitions, one byte at a time.
+  const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x20));
+  const upper = (s: string): string => s.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x20));
+  const bytes = Array.from({ length: 0x100 }, (_, b) => String.fromCharCode(b));
+  t.same(bytes.filter((b) => byteLowercase(b) !== lower(b) || byteUppercase(b) !== upper(b)), [], 'every byte folds as defined');
+  t.same(bytes.filter((b) => byteLowercase(`A${b}z`) !== lower(`A${b}z`) || byteUppercase(`A${b}z`) !== upper(`A${b}z`)), [],
+    'and next to letters of both cases');
   t.equal(byteCaseInsensitiveMatch('Authorization', 'aUTHORIZATION'), true);
   t.equal(byteCaseInsensitiveMatch('\xc0', '\xe0'), false);
   t.equal(byteCaseInsensitiveMatch('ab', 'abc'), false);
   t.equal(byteCaseInsensitiveMatch('[', '{'), false, 'only letters fold');
+  let mismatches = 0;
+  for (let x = 0; x < 0x100; x++) {
+    for (let y = 0; y < 0x100; y++) {
+      const [a, b] = [String.fromCharCode(x), String.fromCharCode(y)];
+      if (byteCaseInsensitiveMatch(a, b) !== (byteLowercase(a) === byteLowercase(b))) mismatches++;
+    }
+  }
+  t.equal(mismatches, 0, 'every pair of bytes matches exactly when their byte-lowercasings are equal');
   t.end();
 });
 
@@ -132,6 +148,11 @@ t.test('properties', (t) => {
   })), 'unquoted values split on every comma');
   t.doesNotThrow(() => fc.assert(fc.property(byteString, (s) => byteLowercase(s).length === s.length && byteLowercase(byteLowercase(s)) === byteLowercase(s)
     && byteCaseInsensitiveMatch(s, byteUppercase(s)))), 'byte case folding is length-preserving and idempotent');
+  t.doesNotThrow(() => fc.assert(fc.property(byteString, (s) =>
+    byteLowercase(s) === s.replace(/[A-Z]/g, (c) => c.toLowerCase()) && byteUppercase(s) === s.replace(/[a-z]/g, (c) => c.toUpperCase()))),
+  'byte case folding changes exactly the ASCII letters');
+  t.doesNotThrow(() => fc.assert(fc.property(byteString, byteString, (a, b) =>
+    byteCaseInsensitiveMatch(a, b) === (byteLowercase(a) === byteLowercase(b)))), 'byte-case-insensitive is equality of the byte-lowercasings');
   t.doesNotThrow(() => fc.assert(fc.property(fc.array(byteString, { minLength: 1, maxLength: 4 }), (values) => {
     const headers: HeaderList = values.map((v) => ['a', v] as const);
     return headerListGet(headers, 'A') === values.join(', ');
