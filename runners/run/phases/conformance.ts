@@ -9,7 +9,8 @@ import { conformanceProbes, intendedRequestArbitrary } from '../../../suites/con
 import { runValues } from '../../../suites/properties/run-values.js';
 import type { CaseRequest } from '../../../reference/browser/index.js';
 import type { TargetContext } from '../context.js';
-import { judgeIntended } from './judge.js';
+import { browserExchange } from '../../target/browser-exchange.js';
+import { judgeExchange, judgeIntended } from './judge.js';
 
 const CONFORMANCE = checks.filter((check) => check.category === 'conformance');
 
@@ -58,7 +59,8 @@ async function firstFailure(ctx: TargetContext, arbitrary: fc.Arbitrary<CaseRequ
     try {
       while (next < ctx.runs && first === undefined && !broken && !ctx.signal.aborted) {
         const run = next++;
-        const ok = await judgeIntended(ctx, requests.next().value, UNRECORDED);
+        const request = requests.next().value;
+        const ok = judgeExchange(ctx, request, await browserExchange(request, ctx.exchange), UNRECORDED);
         if (!ok && (first === undefined || run < first)) first = run;
       }
     } catch (error) {

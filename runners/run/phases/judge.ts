@@ -6,7 +6,7 @@ import { isCorsSafelistedResponseHeaderName } from '../../../spec/response-heade
 import type { CaseRequest, Verdict } from '../../../reference/browser/index.js';
 import { classifyFailure } from '../../../suites/checks/classify.js';
 import { checkById, checks, type CheckId } from '../../../suites/checks/registry.js';
-import { browserExchange, type WireExchange } from '../../target/browser-exchange.js';
+import { browserExchange, type BrowserExchange, type WireExchange } from '../../target/browser-exchange.js';
 import type { TargetContext } from '../context.js';
 import { makeFinding } from '../findings.js';
 
@@ -90,14 +90,24 @@ function classify(request: CaseRequest, verdict: Verdict, wire: readonly WireExc
   }, request.method ?? 'GET');
 }
 
+export interface JudgeOptions {
+  readonly replay?: Replay;
+  /** false: only say whether the browser fails (a property's pass 1); the default records findings. */
+  readonly record?: boolean;
+  readonly reports?: readonly CheckId[];
+}
+
 /**
  * Runs a request that the intent allows through a browser exchange; records a finding when the browser
  * would fail it. Returns false when it fails (for properties), true otherwise.
  */
-export async function judgeIntended(ctx: TargetContext, request: CaseRequest,
-  options: { replay?: Replay; record?: boolean; reports?: readonly CheckId[] } = {}): Promise<boolean> {
+export async function judgeIntended(ctx: TargetContext, request: CaseRequest, options: JudgeOptions = {}): Promise<boolean> {
+  return judgeExchange(ctx, request, await browserExchange(request, ctx.exchange), options);
+}
+
+/** `judgeIntended` once the exchange is done (synchronous: a caller that awaits the exchange itself saves a promise). */
+export function judgeExchange(ctx: TargetContext, request: CaseRequest, result: BrowserExchange, options: JudgeOptions = {}): boolean {
   const { replay, record = true, reports } = options;
-  const result = await browserExchange(request, ctx.exchange);
   if (result.kind === 'preflight-passed') return true;
   if (result.kind === 'off-target') {
     if (!record) return true;
