@@ -5,7 +5,9 @@
  *
  * This follows fast-check 4's tosser: one xorshift128plus generator (its default `randomType`) from the
  * seed, jumped once before each run, and the run index as the property's bias. A test compares it with
- * `fc.check` for several seeds, so a fast-check release that draws differently fails there.
+ * `fc.check` for several seeds, so a fast-check release that draws differently fails there. It follows
+ * fast-check's defaults only: a global `fc.configureGlobal` of `randomType`, `examples` or `unbiased`
+ * (this project sets none) would change fc.check's values and not these.
  */
 import fc from 'fast-check';
 import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
