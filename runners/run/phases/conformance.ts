@@ -64,7 +64,7 @@ async function firstFailure(ctx: TargetContext, arbitrary: fc.Arbitrary<CaseRequ
         if (!ok && (first === undefined || run < first)) first = run;
       }
     } catch (error) {
-      broken = true; // the target failed: the other workers start nothing more
+      broken = true; // an exchange threw (the target broke): the other workers start nothing more
       throw error;
     }
   };
