@@ -7,6 +7,8 @@ const KEEP = 5;
 
 export class CheckLedger {
   private readonly exercised = new Set<string>();
+  /** Groups of ids already exercised whole (ids are never unmarked). */
+  private readonly exercisedGroups = new WeakSet<readonly CheckId[]>();
   private readonly found = new Map<string, Finding[]>();
   private readonly extra = new Map<string, number>();
   private readonly skipped = new Map<string, string>();
@@ -26,6 +28,13 @@ export class CheckLedger {
 
   exercise(...ids: CheckId[]): void {
     for (const id of ids) this.exercised.add(id);
+  }
+
+  /** Like `exercise`, for a constant group that every exchange repeats: marked once, then skipped. */
+  exerciseGroup(ids: readonly CheckId[]): void {
+    if (this.exercisedGroups.has(ids)) return;
+    for (const id of ids) this.exercised.add(id);
+    this.exercisedGroups.add(ids);
   }
 
   skip(id: CheckId, reason: string): void {

@@ -6,9 +6,11 @@
 import fc from 'fast-check';
 import { checks } from '../../../suites/checks/registry.js';
 import { conformanceProbes, intendedRequestArbitrary } from '../../../suites/conformance/requests.js';
+import { runValues } from '../../../suites/properties/run-values.js';
 import type { CaseRequest } from '../../../reference/browser/index.js';
 import type { TargetContext } from '../context.js';
-import { judgeIntended } from './judge.js';
+import { browserExchange } from '../../target/browser-exchange.js';
+import { judgeExchange, judgeIntended } from './judge.js';
 
 const CONFORMANCE = checks.filter((check) => check.category === 'conformance');
 
@@ -19,10 +21,14 @@ async function deterministicProbes(ctx: TargetContext): Promise<void> {
   }));
 }
 
+/** Pass 1 only asks whether a request fails; the failure is recorded by pass 2. */
+const UNRECORDED = { record: false } as const;
+
 /**
- * Pass 1 runs the generated requests pipelined (up to `concurrency` in flight; fast-check only
- * generates); the first failure's run index then seeds pass 2, a plain sequential fast-check run
- * from that index (`path`), which shrinks it. A given `--path` goes straight to pass 2.
+ * Pass 1 runs the generated requests pipelined (up to `concurrency` in flight; the values fc.check's
+ * runs would get, generated without its runner); the first failure's run index then seeds pass 2, a
+ * plain sequential fast-check run from that index (`path`), which shrinks it. A given `--path` goes
+ * straight to pass 2.
  */
 async function property(ctx: TargetContext): Promise<void> {
   const arbitrary = intendedRequestArbitrary(ctx.intent, ctx.urls.length > 0 ? ctx.urls : [ctx.target]);
@@ -30,7 +36,7 @@ async function property(ctx: TargetContext): Promise<void> {
   const path = ctx.path ?? await firstFailure(ctx, arbitrary);
   if (path === undefined) return;
   const details = await fc.check(fc.asyncProperty(arbitrary, async (request) =>
-    ctx.signal.aborted || judgeIntended(ctx, request, { record: false })), {
+    ctx.signal.aborted || judgeIntended(ctx, request, UNRECORDED)), {
     numRuns: ctx.runs, seed: ctx.seed, path, endOnFailure: false,
   });
   if (details.failed && details.counterexample !== null) {
@@ -39,22 +45,32 @@ async function property(ctx: TargetContext): Promise<void> {
   }
 }
 
-/** The run index (as a fast-check path) of the first generated request a browser would fail. */
+/**
+ * The run index (as a fast-check path) of the first generated request a browser would fail. Workers
+ * take the runs in order (run i is the value fc.check gives run i for the seed), so every run before
+ * a failure has been judged when the workers stop.
+ */
 async function firstFailure(ctx: TargetContext, arbitrary: fc.Arbitrary<CaseRequest>): Promise<string | undefined> {
-  const inFlight = new Set<Promise<void>>();
+  const requests = runValues(arbitrary, ctx.seed);
+  let next = 0;
   let first: number | undefined;
-  let index = 0;
-  await fc.check(fc.asyncProperty(arbitrary, async (request) => {
-    const run = index++;
-    if (first !== undefined || ctx.signal.aborted) return true;
-    while (inFlight.size >= ctx.concurrency) await Promise.race(inFlight);
-    const job: Promise<void> = judgeIntended(ctx, request, { record: false }).then((ok) => {
-      if (!ok && (first === undefined || run < first)) first = run;
-    }).finally(() => inFlight.delete(job));
-    inFlight.add(job);
-    return true;
-  }), { numRuns: ctx.runs, seed: ctx.seed });
-  await Promise.all(inFlight);
+  let broken = false;
+  const worker = async (): Promise<void> => {
+    try {
+      while (next < ctx.runs && first === undefined && !broken && !ctx.signal.aborted) {
+        const run = next++;
+        const request = requests.next().value;
+        const ok = judgeExchange(ctx, request, await browserExchange(request, ctx.exchange), UNRECORDED);
+        if (!ok && (first === undefined || run < first)) first = run;
+      }
+    } catch (error) {
+      broken = true; // an exchange threw (the target broke): the other workers start nothing more
+      throw error;
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(ctx.concurrency, ctx.runs)) }, worker);
+  const rejected = (await Promise.allSettled(workers)).find((outcome) => outcome.status === 'rejected');
+  if (rejected !== undefined) throw rejected.reason;
   return first === undefined ? undefined : String(first);
 }
 

@@ -6,7 +6,7 @@ import { isCorsSafelistedResponseHeaderName } from '../../../spec/response-heade
 import type { CaseRequest, Verdict } from '../../../reference/browser/index.js';
 import { classifyFailure } from '../../../suites/checks/classify.js';
 import { checkById, checks, type CheckId } from '../../../suites/checks/registry.js';
-import { browserExchange, type WireExchange } from '../../target/browser-exchange.js';
+import { browserExchange, type BrowserExchange, type WireExchange } from '../../target/browser-exchange.js';
 import type { TargetContext } from '../context.js';
 import { makeFinding } from '../findings.js';
 
@@ -14,6 +14,10 @@ const family = (prefix: string): CheckId[] => checks.filter((c) => c.id.startsWi
 const ACAO_CHECKS = family('acao/');
 const PREFLIGHT_CHECKS = family('preflight/').filter((id) => id !== 'preflight/acac' && id !== 'preflight/max-age-invalid');
 const EXPOSE_CHECKS = family('expose/');
+/** What an actual request and a preflight exercise, without and with credentials. */
+const ACTUAL_GROUPS: Readonly<Record<'omit' | 'include', readonly CheckId[]>> = { omit: ACAO_CHECKS, include: [...ACAO_CHECKS, 'acac/not-true'] };
+const PREFLIGHT_GROUPS: Readonly<Record<'omit' | 'include', readonly CheckId[]>> = { omit: PREFLIGHT_CHECKS, include: [...PREFLIGHT_CHECKS, 'preflight/acac'] };
+const REDIRECT_CHECKS: readonly CheckId[] = ['redirect/cors', 'redirect/location'];
 
 export interface Replay {
   readonly seed: number;
@@ -28,12 +32,11 @@ export function describeRequest(request: CaseRequest): string {
 
 /** Marks the checks this exchange exercised. */
 function exercise(ctx: TargetContext, request: CaseRequest, verdict: Verdict, wire: readonly WireExchange[]): void {
-  const credentialed = request.credentials === 'include';
-  const preflight = wire.some((w) => w.sent.kind === 'preflight');
-  if (wire.some((w) => w.sent.kind === 'actual')) ctx.ledger.exercise(...ACAO_CHECKS, ...(credentialed ? ['acac/not-true' as const] : []));
-  if (preflight) ctx.ledger.exercise(...PREFLIGHT_CHECKS, ...(credentialed ? ['preflight/acac' as const] : []));
-  if (wire.some((w) => w.response.status >= 300 && w.response.status < 400)) ctx.ledger.exercise('redirect/cors', 'redirect/location');
-  if (verdict.outcome === 'ok' && ctx.intent.exposeHeaders !== null) ctx.ledger.exercise(...EXPOSE_CHECKS);
+  const credentials = request.credentials === 'include' ? 'include' : 'omit';
+  if (wire.some((w) => w.sent.kind === 'actual')) ctx.ledger.exerciseGroup(ACTUAL_GROUPS[credentials]);
+  if (wire.some((w) => w.sent.kind === 'preflight')) ctx.ledger.exerciseGroup(PREFLIGHT_GROUPS[credentials]);
+  if (wire.some((w) => w.response.status >= 300 && w.response.status < 400)) ctx.ledger.exerciseGroup(REDIRECT_CHECKS);
+  if (verdict.outcome === 'ok' && ctx.intent.exposeHeaders !== null) ctx.ledger.exerciseGroup(EXPOSE_CHECKS);
 }
 
 function headersOf(wire: readonly WireExchange[], kind: 'preflight' | 'actual'): HeaderList | null {
@@ -87,14 +90,24 @@ function classify(request: CaseRequest, verdict: Verdict, wire: readonly WireExc
   }, request.method ?? 'GET');
 }
 
+export interface JudgeOptions {
+  readonly replay?: Replay;
+  /** false: only say whether the browser fails (a property's pass 1); the default records findings. */
+  readonly record?: boolean;
+  readonly reports?: readonly CheckId[];
+}
+
 /**
  * Runs a request that the intent allows through a browser exchange; records a finding when the browser
  * would fail it. Returns false when it fails (for properties), true otherwise.
  */
-export async function judgeIntended(ctx: TargetContext, request: CaseRequest,
-  options: { replay?: Replay; record?: boolean; reports?: readonly CheckId[] } = {}): Promise<boolean> {
+export async function judgeIntended(ctx: TargetContext, request: CaseRequest, options: JudgeOptions = {}): Promise<boolean> {
+  return judgeExchange(ctx, request, await browserExchange(request, ctx.exchange), options);
+}
+
+/** `judgeIntended` once the exchange is done (synchronous: a caller that awaits the exchange itself saves a promise). */
+export function judgeExchange(ctx: TargetContext, request: CaseRequest, result: BrowserExchange, options: JudgeOptions = {}): boolean {
   const { replay, record = true, reports } = options;
-  const result = await browserExchange(request, ctx.exchange);
   if (result.kind === 'preflight-passed') return true;
   if (result.kind === 'off-target') {
     if (!record) return true;
