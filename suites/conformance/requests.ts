@@ -41,20 +41,11 @@ function describe(method: string, headers: readonly string[], credentials: Crede
   return `${method}${headers.length > 0 ? ` with ${headers.join(', ')}` : ''} from ${origin}${credentials === 'include' ? ', credentials include' : ''}`;
 }
 
-/** Each header with its sample value, assigned in a loop (Object.fromEntries over a map cost 3-4 times as much). */
-function sampleHeaders(names: readonly string[]): Record<string, string> {
-  // A server may advertise any token, `__proto__` too, which only fromEntries makes an own property.
-  if (names.includes('__proto__')) return Object.fromEntries(names.map((name) => [name, sampleHeaderValue(name)]));
-  const headers: Record<string, string> = {};
-  for (const name of names) headers[name] = sampleHeaderValue(name);
-  return headers;
-}
-
 export function buildRequest(url: string, origin: string, method: string, headers: readonly string[], credentials: CredentialsMode): CaseRequest {
   const withBody = method !== 'GET' && method !== 'HEAD';
   return {
     url, origin, method, credentials,
-    ...(headers.length > 0 && { headers: sampleHeaders(headers) }),
+    ...(headers.length > 0 && { headers: Object.fromEntries(headers.map((name) => [name, sampleHeaderValue(name)])) }),
     ...(withBody && { body: true }),
   };
 }
