@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY } from '../runners/cli/serve.js';
 import { browserCasesPerSecond } from './browser.js';
 import { shapes, verdictsPerSecond } from './model.js';
+import { outputOnly, specialised } from './model-floor.js';
 
 const cli = fileURLToPath(new URL('../runners/cli/main.js', import.meta.url));
 const child = fileURLToPath(new URL('./suite-child.js', import.meta.url));
@@ -101,6 +102,12 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 async function main(): Promise<void> {
   const modelVerdictsPerSec = Object.fromEntries(Object.entries(shapes).map(([name, c]) => [name, verdictsPerSecond(c, quick ? 300 : 1500)]));
   log(`model: ${JSON.stringify(modelVerdictsPerSec)} verdicts/s`);
+  // How far a general machine could go on the preflighted credentialed shape (bench/model-floor.ts).
+  const modelFloorVerdictsPerSec = {
+    specialised: verdictsPerSecond(shapes.preflightedCredentialed, quick ? 300 : 1500, specialised),
+    outputOnly: verdictsPerSecond(shapes.preflightedCredentialed, quick ? 300 : 1500, outputOnly),
+  };
+  log(`the same verdict, specialised code: ${modelFloorVerdictsPerSec.specialised}/s; building it alone: ${modelFloorVerdictsPerSec.outputOnly}/s`);
   const server = await startServer();
   try {
     // autocannon runs right before and right after the suite's long run and the two are averaged, so
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
     const browser = await browserCasesPerSecond(quick ? 100 : 500);
     log(`browser-checked cases: ${browser === null ? 'Chromium not installed' : `${browser}/s (Chromium)`}`);
     const result = {
-      rawRps, suiteRps, ratio: Math.round((suiteRps / rawRps) * 100) / 100, modelVerdictsPerSec, defaultRunMs,
+      rawRps, suiteRps, ratio: Math.round((suiteRps / rawRps) * 100) / 100, modelVerdictsPerSec, modelFloorVerdictsPerSec, defaultRunMs,
       defaultRunRequests: runs[0]!.requests, peakRssMb, startupMs: startup, browserCasesPerSec: browser,
       transportRps: transport.rps, transportCpuUsPerRequest: transport.cpuUsPerRequest, suiteCpuUsPerRequest: long.cpuUsPerRequest,
       suiteRequests: long.requests, rawClientCpuUsPerRequest: rawClientUs, rawServerCpuUsPerRequest: rawServerUs,

@@ -1,5 +1,5 @@
 // The state machine's speed on one core, for three case shapes.
-import { runCase, type Case } from '../reference/browser/index.js';
+import { runCase, type Case, type Verdict } from '../reference/browser/index.js';
 
 const origin = 'https://app.example';
 
@@ -23,21 +23,22 @@ export const shapes: Readonly<Record<'simple' | 'preflightedCredentialed' | 'red
 };
 
 /**
- * Verdicts per second of CPU time for `c` (one core: the machine is synchronous), the median of seven
+ * Verdicts per second of CPU time for `c` through `run` (the model by default; one core: the machine
+ * is synchronous), the median of seven
  * blocks after a warm-up. CPU time rather than wall time, so other work on the machine (a browser, a
  * second job) does not count against the model.
  */
-export function verdictsPerSecond(c: Case, ms = 1500): number {
-  for (let i = 0; i < 5000; i++) runCase(c);
+export function verdictsPerSecond(c: Case, ms = 1500, run: (c: Case) => Verdict = runCase): number {
+  for (let i = 0; i < 5000; i++) run(c);
   // Size the blocks so the seven of them take about `ms`.
   const probe = process.cpuUsage();
-  for (let i = 0; i < 1000; i++) runCase(c);
+  for (let i = 0; i < 1000; i++) run(c);
   const probeUs = Math.max(1, cpuUs(process.cpuUsage(probe)));
   const block = Math.max(1000, Math.round(((ms * 1000) / 7 / probeUs) * 1000));
   const rates: number[] = [];
   for (let b = 0; b < 7; b++) {
     const started = process.cpuUsage();
-    for (let i = 0; i < block; i++) runCase(c);
+    for (let i = 0; i < block; i++) run(c);
     rates.push(block / (cpuUs(process.cpuUsage(started)) / 1e6));
   }
   return Math.round(rates.sort((a, b) => a - b)[3]!);
