@@ -11,3 +11,13 @@ export class TargetError extends Error {
   override readonly name = 'TargetError';
   readonly exitCode = 3;
 }
+
+/** A real browser stopped answering (a call to it did not settle in time): exit 3. */
+export class BrowserStalledError extends Error {
+  override readonly name = 'BrowserStalledError';
+  readonly exitCode = 3;
+
+  constructor(what: string, ms: number) {
+    super(`the browser did not answer in ${ms / 1000} s: ${what}`);
+  }
+}

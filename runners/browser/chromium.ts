@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TargetError } from '../errors.js';
-import { ContextPool, runStepsInPage, type PooledDriverOptions } from './context-pool.js';
+import { ANSWER_WITHIN_MS, ContextPool, answerWithin, runStepsInPage, type PooledDriverOptions } from './context-pool.js';
 import type { BrowserDriver, BrowserStep, PageResult } from './driver.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -49,8 +49,8 @@ export class ChromiumDriver implements BrowserDriver {
       casesPerContext: options.casesPerContext ?? 150,
       open: async () => {
         if (this.browser === null) throw new Error('the Chromium driver is not started');
-        const context = await this.browser.newContext();
-        return { context, page: await context.newPage(), url: null };
+        const context = await answerWithin(this.browser.newContext(), ANSWER_WITHIN_MS, 'opening a browser context');
+        return { context, page: await answerWithin(context.newPage(), ANSWER_WITHIN_MS, 'opening a page'), url: null };
       },
       close: (tab) => tab.context.close(),
     });

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { BrowserMissingError } from './chromium.js';
-import { ContextPool, runStepsInPage, type PooledDriverOptions, type StepPage, type Tab } from './context-pool.js';
+import { ANSWER_WITHIN_MS, ContextPool, answerWithin, runStepsInPage, type PooledDriverOptions, type StepPage, type Tab } from './context-pool.js';
 import type { BrowserDriver, BrowserStep, ContextWarmUp, PageResult } from './driver.js';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -37,8 +37,9 @@ export class FirefoxDriver implements BrowserDriver {
       casesPerContext: options.casesPerContext ?? 150,
       open: async () => {
         if (this.browser === null) throw new Error('the Firefox driver is not started');
-        const context = await this.browser.createBrowserContext();
-        const tab: Tab<BrowserContext, Page> = { context, page: await context.newPage(), url: null };
+        const context = await answerWithin(this.browser.createBrowserContext(), ANSWER_WITHIN_MS, 'opening a browser context');
+        const page = await answerWithin(context.newPage(), ANSWER_WITHIN_MS, 'opening a page');
+        const tab: Tab<BrowserContext, Page> = { context, page, url: null };
         await warmUp?.((steps) => this.runSteps(tab, steps));
         return tab;
       },
