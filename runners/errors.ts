@@ -8,14 +8,13 @@ export class UsageError extends Error {
 
 /** The target could not be reached or answered in a way nothing could be judged from: exit 3. */
 export class TargetError extends Error {
-  override readonly name = 'TargetError';
+  override readonly name: string = 'TargetError';
   readonly exitCode = 3;
 }
 
 /** A real browser stopped answering (a call to it did not settle in time): exit 3. */
-export class BrowserStalledError extends Error {
+export class BrowserStalledError extends TargetError {
   override readonly name = 'BrowserStalledError';
-  readonly exitCode = 3;
 
   constructor(what: string, ms: number) {
     super(`the browser did not answer in ${ms / 1000} s: ${what}`);

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CaseError, NotModelledError } from '../../reference/browser/errors.js';
 import { checks } from '../../suites/checks/registry.js';
-import { BrowserStalledError, TargetError, UsageError } from '../errors.js';
+import { TargetError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { integerOption, policyOption, profileOption } from './options.js';
 import type { Io } from './run-command.js';
@@ -113,7 +113,6 @@ try {
 } catch (error) {
   const code = exitCodeOf(error);
   const known = error instanceof UsageError || error instanceof CaseError || error instanceof TargetError || error instanceof NotModelledError ||
-    error instanceof BrowserStalledError ||
     (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`cors-conformance: ${known ? '' : 'internal error: '}${message}\n`);

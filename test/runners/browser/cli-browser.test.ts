@@ -37,6 +37,22 @@ t.test('a missing Chromium exits 3 with the install command', async (t) => {
   t.equal(missing.stderr, 'cors-conformance: Chromium is not installed at /nonexistent/chromium; install it with: apt-get install chromium\n');
 });
 
+const others = (['firefox', 'webkit'] as const).map((engine) => engineMissing(engine)).find((missing) => missing !== null);
+t.test('a browser that does not start exits 3 in one line, and with --engine all the other engines still report', { skip: others === undefined ? false : `${others} is not installed` }, async (t) => {
+  const alone = run([example], undefined, { CORS_CONFORMANCE_CHROMIUM: '/bin/false' });
+  t.equal(alone.code, 3);
+  t.match(alone.stderr, /^cors-conformance: Chromium did not start: [^\n]+\n$/);
+  const all = run([example, '--engine', 'all'], undefined, { CORS_CONFORMANCE_CHROMIUM: '/bin/false' });
+  t.equal(all.code, 3, all.stderr);
+  t.match(all.stdout, /^Chromium did not start: [^\n]+ \(not run\)\n/);
+  t.match(all.stdout, /\nFirefox [\d.]+ \(observed\) and the model \(profile firefox\): the same\n/);
+  t.match(all.stdout, /\nWebKit [\d.]+ \(observed\) and the model \(profile webkit\): the same\n/);
+  const json = JSON.parse(run([example, '--engine', 'all', '--format', 'json'], undefined, { CORS_CONFORMANCE_CHROMIUM: '/bin/false' }).stdout);
+  t.same(json.map((r: { browser: { name: string } }) => r.browser.name), ['chromium', 'firefox', 'webkit']);
+  t.match(json[0].error, /^Chromium did not start: /);
+  t.equal(json[1].same, true);
+});
+
 t.test('a case in real Chromium, next to the model', { skip: existsSync(CHROMIUM_PATH) ? false : `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium)` }, async (t) => {
   const text = run([example]);
   t.equal(text.code, 0, text.stderr);
